@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LocationsConfig(AppConfig):
+    """The catalogue: locations, studios, stages, photos (and later itineraries)."""
+
+    name = "locations"
+    verbose_name = _("Catalogue")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,23 @@
+"""The catalogue's models, split by concern; import them from here."""
+
+from .areas import Category, Prefecture, Region, Tag
+from .catalogue import Compass, DronePolicy, Location, Photo, Power
+from .common import Status
+from .studios import ReferenceStage, Soundstage, StageCriteria, Studio
+
+__all__ = [
+    "Category",
+    "Compass",
+    "DronePolicy",
+    "Location",
+    "Photo",
+    "Power",
+    "Prefecture",
+    "ReferenceStage",
+    "Region",
+    "Soundstage",
+    "StageCriteria",
+    "Status",
+    "Studio",
+    "Tag",
+]

@@ -1,0 +1,369 @@
+"""Filming locations and the photos of locations and studios."""
+
+import uuid
+from pathlib import PurePath
+
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from locations.geo import bounding_box, distance_expression
+from locations.search import query_terms, search_document
+
+from .areas import Category, Prefecture, Tag
+from .common import (
+    AuditedModel,
+    PublishableQuerySet,
+    Status,
+    contact_fields,
+    coordinate_fields,
+    coordinates_in_japan_constraint,
+    unique_slug,
+)
+
+
+class Compass(models.TextChoices):
+    N = "N", _("North")
+    NE = "NE", _("North-east")
+    E = "E", _("East")
+    SE = "SE", _("South-east")
+    S = "S", _("South")
+    SW = "SW", _("South-west")
+    W = "W", _("West")
+    NW = "NW", _("North-west")
+
+
+class Power(models.TextChoices):
+    UNKNOWN = "", _("Unknown")
+    NONE = "none", _("No power on site (bring generators)")
+    SINGLE = "single", _("Single-phase (100 V outlets)")
+    THREE = "three", _("Three-phase available")
+
+
+class DronePolicy(models.TextChoices):
+    UNKNOWN = "", _("Unknown")
+    NO = "no", _("Not allowed")
+    PERMIT = "permit", _("With permission")
+    YES = "yes", _("Allowed")
+
+
+class LocationQuerySet(PublishableQuerySet):
+    """Named queries for locations; views call these instead of re-deriving joins."""
+
+    def for_list(self):
+        """Everything a card shows, in a fixed number of queries: place names, category, cover."""
+        return self.select_related("prefecture__region", "category").prefetch_related(
+            Prefetch("photos", queryset=Photo.objects.for_gallery(), to_attr="ordered_photos")
+        )
+
+    def search(self, query: str):
+        """Keyword search: every term must appear in the names, descriptions, municipality,
+        tags or the prefecture's names (case-, width- and kana-insensitive)."""
+        terms = query_terms(query)
+        if not terms:
+            return self
+        qs = self
+        prefectures = list(Prefecture.objects.all())
+        for term in terms:
+            matching_prefectures = [
+                p.pk for p in prefectures if any(term in name for name in p.search_names())
+            ]
+            condition = (
+                Q(search_text__contains=term)
+                | Q(prefecture__in=matching_prefectures)
+                | Q(tags__in=Tag.objects.filter(search_name__contains=term))
+            )
+            # A subquery keeps one row per location however many tags match.
+            qs = qs.filter(pk__in=Location.objects.filter(condition).values("pk"))
+        return qs
+
+    def within_km(self, lat: float, lng: float, radius_km: float | None):
+        """Locations with coordinates, annotated with `distance_km` from the point; within the
+        radius when one is given (bounding box on indexed columns first, then the exact circle)."""
+        qs = self.filter(latitude__isnull=False, longitude__isnull=False)
+        if radius_km is not None:
+            min_lat, max_lat, min_lng, max_lng = bounding_box(lat, lng, radius_km)
+            qs = qs.filter(
+                latitude__gte=max(min_lat, -90),
+                latitude__lte=min(max_lat, 90),
+                longitude__gte=min_lng,
+                longitude__lte=max_lng,
+            )
+        qs = qs.annotate(distance_km=distance_expression(lat, lng))
+        if radius_km is not None:
+            qs = qs.filter(distance_km__lte=radius_km)
+        return qs
+
+
+class Location(AuditedModel):
+    """A place a production can film: a street, a temple, a coastline, a factory …"""
+
+    name = models.CharField(_("name (English)"), max_length=200)
+    name_ja = models.CharField(
+        _("name (Japanese)"), max_length=200, blank=True, help_text=_("e.g. 金閣寺")
+    )
+    name_kana = models.CharField(
+        _("reading (kana)"),
+        max_length=200,
+        blank=True,
+        help_text=_("How the Japanese name is read, in hiragana: きんかくじ."),
+    )
+    name_romaji = models.CharField(
+        _("reading (romaji)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hepburn romanisation a visitor might type: Kinkakuji. Check the suggestion."),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="locations"
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="locations")
+    featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown on the home page.")
+    )
+
+    prefecture = models.ForeignKey(
+        Prefecture, verbose_name=_("prefecture"), on_delete=models.PROTECT, related_name="locations"
+    )
+    municipality = models.CharField(
+        _("municipality"), max_length=100, blank=True, help_text=_("City, ward, town or village.")
+    )
+    address = models.CharField(_("address (English)"), max_length=300, blank=True)
+    address_ja = models.CharField(_("address (Japanese)"), max_length=300, blank=True)
+    latitude, longitude = coordinate_fields()
+
+    description = models.TextField(_("description (English)"), blank=True)
+    description_ja = models.TextField(_("description (Japanese)"), blank=True)
+
+    # Permits: who grants them, how long it takes, what it costs.
+    permit_authority = models.CharField(
+        _("permits granted by"),
+        max_length=300,
+        blank=True,
+        help_text=_("e.g. Police road-use permission (道路使用許可) + temple office."),
+    )
+    permit_lead_days = models.PositiveSmallIntegerField(
+        _("permit lead time (days)"),
+        null=True,
+        blank=True,
+        help_text=_("Typical working days from application to permission."),
+    )
+    permit_fees = models.CharField(
+        _("permit and location fees"), max_length=300, blank=True, help_text=_("e.g. ¥50,000/day")
+    )
+    permit_notes = models.TextField(_("permit notes"), blank=True)
+
+    # Production facts a location manager filters on.
+    power = models.CharField(_("power on site"), max_length=10, choices=Power, blank=True)
+    parking_vehicles = models.PositiveSmallIntegerField(
+        _("parking (vehicles)"), null=True, blank=True
+    )
+    basecamp_trucks = models.PositiveSmallIntegerField(
+        _("base camp (trucks)"),
+        null=True,
+        blank=True,
+        help_text=_("How many trucks/trailers fit at base camp."),
+    )
+    load_in = models.CharField(
+        _("load-in access"),
+        max_length=300,
+        blank=True,
+        help_text=_("e.g. 4 t truck to the gate, hand-carry 80 m up steps."),
+    )
+    noise_flight_path = models.BooleanField(_("under a flight path"), default=False)
+    noise_trains = models.BooleanField(_("trains audible"), default=False)
+    noise_traffic = models.BooleanField(_("heavy traffic"), default=False)
+    noise_notes = models.CharField(_("noise notes"), max_length=300, blank=True)
+    view_facing = models.CharField(
+        _("main view faces"),
+        max_length=2,
+        choices=Compass,
+        blank=True,
+        help_text=_("Direction the camera looks for the main view (decides when the sun works)."),
+    )
+    light_notes = models.CharField(_("natural light"), max_length=300, blank=True)
+
+    # Access.
+    nearest_station = models.CharField(_("nearest station"), max_length=200, blank=True)
+    station_walk_minutes = models.PositiveSmallIntegerField(
+        _("walk from station (minutes)"), null=True, blank=True
+    )
+    unit_move_notes = models.CharField(
+        _("unit moves"),
+        max_length=300,
+        blank=True,
+        help_text=_("How a unit gets here and what is near: e.g. 20 min to Arashiyama by car."),
+    )
+
+    # Restrictions and timing.
+    filming_hours = models.CharField(_("filming hours"), max_length=200, blank=True)
+    drones = models.CharField(_("drones"), max_length=10, choices=DronePolicy, blank=True)
+    restrictions = models.TextField(
+        _("restrictions"), blank=True, help_text=_("Crowds, closed days, what may not be shown.")
+    )
+    best_season = models.CharField(_("best season"), max_length=200, blank=True)
+    best_time_of_day = models.CharField(_("best time of day"), max_length=200, blank=True)
+
+    contact_name, contact_phone, contact_email = contact_fields()
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    verified_on = models.DateField(
+        _("verified on"),
+        null=True,
+        blank=True,
+        help_text=_("When someone last checked these facts on site or with the owner."),
+    )
+    # Normalised text for keyword search (see locations.search); rebuilt on every save.
+    search_text = models.TextField(editable=False, default="")
+
+    history = HistoricalRecords(excluded_fields=["search_text"])
+    objects = LocationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+        permissions = [("publish_location", "Can publish and unpublish locations")]
+        constraints = [
+            coordinates_in_japan_constraint(),
+            models.UniqueConstraint(
+                fields=["name", "prefecture"], name="%(app_label)s_%(class)s_unique_name_pref"
+            ),
+        ]
+        indexes = [
+            # The public list: published places by name, by recency, per prefecture/category.
+            models.Index(fields=["status", "name"], name="loc_status_name"),
+            models.Index(fields=["status", "-updated_at"], name="loc_status_updated"),
+            models.Index(fields=["prefecture", "status"], name="loc_pref_status"),
+            models.Index(fields=["category", "status"], name="loc_category_status"),
+            # Bounding-box prefilter of near= searches.
+            models.Index(fields=["latitude", "longitude"], name="loc_lat_lng"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.name_ja})" if self.name_ja else self.name
+
+    def get_absolute_url(self):
+        return reverse("locations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def cover(self):
+        """The cover photo: the one flagged, else the first; uses the list prefetch when present."""
+        photos = getattr(self, "ordered_photos", None)
+        if photos is None:
+            photos = list(self.photos.for_gallery()[:1])
+        return photos[0] if photos else None
+
+    def build_search_text(self) -> str:
+        """The normalised search column: names, readings, municipality, descriptions."""
+        return search_document(
+            self.name,
+            self.name_ja,
+            self.name_kana,
+            self.name_romaji,
+            self.municipality,
+            self.description,
+            self.description_ja,
+        )
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Location, self.name or self.name_ja, instance_pk=self.pk)
+        self.search_text = self.build_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def display_name(self, language: str = "en") -> str:
+        """The name in the page's language, falling back to the other."""
+        if language == "ja":
+            return self.name_ja or self.name
+        return self.name or self.name_ja
+
+
+def photo_upload_to(instance, filename: str) -> str:
+    """Unguessable storage names; never the uploader's file name (it can leak names/places)."""
+    suffix = PurePath(filename).suffix.lower() or ".jpg"
+    return f"photos/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}{suffix}"
+
+
+class PhotoQuerySet(models.QuerySet):
+    def for_gallery(self):
+        """Cover first, then the fixers' order."""
+        return self.order_by("-is_cover", "order", "pk")
+
+
+class Photo(models.Model):
+    """A photo of a location or of a studio (exactly one of the two)."""
+
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("location"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    studio = models.ForeignKey(
+        "locations.Studio",
+        verbose_name=_("studio"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    image = models.ImageField(
+        _("image"), upload_to=photo_upload_to, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    caption = models.CharField(
+        _("caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the photo shows; also its alt text for screen readers."),
+    )
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_cover = models.BooleanField(_("cover"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PhotoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        constraints = [
+            models.CheckConstraint(
+                name="%(app_label)s_%(class)s_one_owner",
+                condition=Q(location__isnull=False, studio__isnull=True)
+                | Q(location__isnull=True, studio__isnull=False),
+                violation_error_message=_("A photo belongs to one location or one studio."),
+            )
+        ]
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+    @property
+    def owner(self):
+        return self.location or self.studio
+
+    @property
+    def alt_text(self) -> str:
+        owner = self.owner
+        return self.caption or (str(owner) if owner else "")

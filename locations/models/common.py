@@ -1,0 +1,150 @@
+"""Pieces shared by the catalogue's models: publication status, coordinates, audit fields."""
+
+import functools
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+# Japan, generously: Okinotorishima (20.4°N) to Hokkaido's northern tip (45.6°N),
+# Yonaguni (122.9°E) to Minamitorishima (153.9°E).
+JAPAN_LAT_MIN, JAPAN_LAT_MAX = Decimal("20"), Decimal("46")
+JAPAN_LNG_MIN, JAPAN_LNG_MAX = Decimal("122"), Decimal("154")
+
+
+class Status(models.TextChoices):
+    """Editorial workflow: fixers write drafts and submit them; editors publish."""
+
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+
+
+def coordinate_fields():
+    """A fresh (latitude, longitude) pair of fields; both empty until a fixer pins the place."""
+    return (
+        models.DecimalField(
+            _("latitude"),
+            max_digits=9,
+            decimal_places=6,
+            null=True,
+            blank=True,
+            help_text=_("Decimal degrees, WGS84, e.g. 35.039370 (north is positive)."),
+        ),
+        models.DecimalField(
+            _("longitude"),
+            max_digits=9,
+            decimal_places=6,
+            null=True,
+            blank=True,
+            help_text=_("Decimal degrees, WGS84, e.g. 135.729243 (east is positive)."),
+        ),
+    )
+
+
+def coordinates_in_japan_constraint() -> models.CheckConstraint:
+    """Both coordinates empty, or both inside Japan's box."""
+    return models.CheckConstraint(
+        name="%(app_label)s_%(class)s_coordinates_in_japan",
+        condition=(
+            Q(latitude__isnull=True, longitude__isnull=True)
+            | Q(
+                latitude__isnull=False,
+                longitude__isnull=False,
+                latitude__gte=JAPAN_LAT_MIN,
+                latitude__lte=JAPAN_LAT_MAX,
+                longitude__gte=JAPAN_LNG_MIN,
+                longitude__lte=JAPAN_LNG_MAX,
+            )
+        ),
+        violation_error_message=_(
+            "Coordinates must both be empty, or lie inside Japan "
+            "(latitude 20–46, longitude 122–154)."
+        ),
+    )
+
+
+class PublishableQuerySet(models.QuerySet):
+    """Status filters shared by locations, studios and itineraries."""
+
+    def published(self):
+        """What visitors may see."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """All for signed-in staff (drafts are marked in templates); published for others."""
+        if user is not None and user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
+
+
+class AuditedModel(models.Model):
+    """Who created and last changed a record, and when (read-only in the admin)."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+def contact_fields():
+    """Private contact (name, phone, email): shown to signed-in staff only."""
+    return (
+        models.CharField(_("contact name"), max_length=200, blank=True),
+        models.CharField(_("contact phone"), max_length=50, blank=True),
+        models.EmailField(_("contact email"), blank=True),
+    )
+
+
+def unique_slug(model, text: str, *, instance_pk=None, max_length=80) -> str:
+    """A slug for `text` unique in `model`, with -2, -3 … appended on collision.
+
+    Japanese-only text slugifies to nothing, so it is romanised first (pykakasi).
+    """
+    from django.utils.text import slugify
+
+    base = slugify(text)[:max_length].strip("-")
+    if not base:
+        base = slugify(romanize(text))[:max_length].strip("-") or model._meta.model_name
+    slug, n = base, 2
+    others = model._default_manager.all()
+    if instance_pk is not None:
+        others = others.exclude(pk=instance_pk)
+    while others.filter(slug=slug).exists():
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)] + suffix
+        n += 1
+    return slug
+
+
+@functools.cache
+def _kakasi():
+    import pykakasi
+
+    return pykakasi.kakasi()
+
+
+def romanize(text: str) -> str:
+    """Hepburn romaji for Japanese text (a suggestion for a person to confirm)."""
+    return " ".join(item["hepburn"] for item in _kakasi().convert(text or "") if item["hepburn"])

@@ -1,0 +1,377 @@
+"""Studios, their soundstages, and reference stages abroad that producers compare with."""
+
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from locations.search import query_terms, search_document
+
+from .areas import Prefecture
+from .common import (
+    AuditedModel,
+    PublishableQuerySet,
+    Status,
+    contact_fields,
+    coordinate_fields,
+    coordinates_in_japan_constraint,
+    unique_slug,
+)
+
+SQM_TO_SQFT = Decimal("10.7639")
+M_TO_FT = Decimal("3.28084")
+
+
+class StageCriteria:
+    """What one stage must meet, all at once (sizes in metres / m²; None = any).
+
+    `min_length` × `min_width` is a set's footprint, so a stage fits it in either
+    orientation: its longer side against the longer figure, its shorter against the shorter.
+    """
+
+    def __init__(
+        self,
+        *,
+        min_area=None,
+        min_length=None,
+        min_width=None,
+        min_height=None,
+        tank=None,
+        cyclorama=None,
+    ):
+        self.min_area = min_area
+        self.min_length = min_length
+        self.min_width = min_width
+        self.min_height = min_height
+        self.tank = tank
+        self.cyclorama = cyclorama
+
+    def __bool__(self):
+        return any(v is not None for v in vars(self).values())
+
+    def q(self, prefix: str = "") -> Q:
+        """A Q over Soundstage fields (prefixed, e.g. "stages__") for one stage meeting all."""
+        f = lambda name: prefix + name  # noqa: E731
+        cond = Q()
+        if self.min_area is not None:
+            cond &= Q(**{f("floor_area_m2__gte"): self.min_area})
+        long_req, short_req = _long_short(self.min_length, self.min_width)
+        if long_req is not None:
+            # The stage's longer side must reach the longer requirement …
+            cond &= Q(**{f("length_m__gte"): long_req}) | Q(**{f("width_m__gte"): long_req})
+        if short_req is not None:
+            # … and its shorter side the shorter one: both sides reach the short figure,
+            # and one of them reaches the long figure (checked above, same stage row).
+            cond &= Q(**{f("length_m__gte"): short_req, f("width_m__gte"): short_req})
+        if self.min_height is not None:
+            cond &= Q(**{f("height_m__gte"): self.min_height})
+        if self.tank is not None:
+            cond &= Q(**{f("tank"): self.tank})
+        if self.cyclorama is not None:
+            cond &= Q(**{f("cyclorama"): self.cyclorama})
+        return cond
+
+
+def _long_short(a, b):
+    if a is None and b is None:
+        return None, None
+    if a is None or b is None:
+        # One figure alone: any side may be that long.
+        return (a if a is not None else b), None
+    return max(a, b), min(a, b)
+
+
+class StudioQuerySet(PublishableQuerySet):
+    """Named queries for studios."""
+
+    def with_stage_stats(self):
+        """Annotate `largest_stage_m2` and `stage_count` (no per-row queries in templates)."""
+        largest = (
+            Soundstage.objects.filter(studio=OuterRef("pk"))
+            .order_by(F("floor_area_m2").desc(nulls_last=True))
+            .values("floor_area_m2")[:1]
+        )
+        count = (
+            Soundstage.objects.filter(studio=OuterRef("pk"))
+            .values("studio")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            largest_stage_m2=models.Subquery(largest),
+            stage_count=Coalesce(models.Subquery(count), 0),
+        )
+
+    def with_stage_meeting(self, criteria: StageCriteria):
+        """Studios where one single stage meets every criterion."""
+        if not criteria:
+            return self
+        return self.filter(Exists(Soundstage.objects.filter(criteria.q(), studio=OuterRef("pk"))))
+
+    def for_list(self, criteria: StageCriteria | None = None):
+        """Cards: prefecture, cover, stage stats, and the stages (matching ones when filtering)."""
+        from .catalogue import Photo
+
+        stages = Soundstage.objects.order_by(F("floor_area_m2").desc(nulls_last=True), "name")
+        if criteria:
+            stages = stages.filter(criteria.q())
+        return (
+            self.select_related("prefecture__region")
+            .with_stage_stats()
+            .prefetch_related(
+                Prefetch("stages", queryset=stages, to_attr="listed_stages"),
+                Prefetch("photos", queryset=Photo.objects.for_gallery(), to_attr="ordered_photos"),
+            )
+        )
+
+    def search(self, query: str):
+        """Keyword search over names, company, municipality, description and prefecture."""
+        qs = self
+        prefectures = list(Prefecture.objects.all())
+        for term in query_terms(query):
+            matching = [p.pk for p in prefectures if any(term in n for n in p.search_names())]
+            qs = qs.filter(Q(search_text__contains=term) | Q(prefecture__in=matching))
+        return qs
+
+    def largest_first(self):
+        return self.order_by(F("largest_stage_m2").desc(nulls_last=True), "name")
+
+
+class Studio(AuditedModel):
+    """A film studio: a lot with one or more soundstages."""
+
+    name = models.CharField(_("name (English)"), max_length=200, unique=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
+    company = models.CharField(_("company"), max_length=200, blank=True)
+    prefecture = models.ForeignKey(
+        Prefecture, verbose_name=_("prefecture"), on_delete=models.PROTECT, related_name="studios"
+    )
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    address = models.CharField(_("address (English)"), max_length=300, blank=True)
+    address_ja = models.CharField(_("address (Japanese)"), max_length=300, blank=True)
+    latitude, longitude = coordinate_fields()
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description (English)"), blank=True)
+    description_ja = models.TextField(_("description (Japanese)"), blank=True)
+
+    has_backlot = models.BooleanField(_("backlot"), default=False)
+    has_workshops = models.BooleanField(_("workshops"), default=False)
+    has_offices = models.BooleanField(_("production offices"), default=False)
+    has_dressing_rooms = models.BooleanField(_("dressing rooms"), default=False)
+    parking_vehicles = models.PositiveSmallIntegerField(
+        _("parking (vehicles)"), null=True, blank=True
+    )
+    facilities_notes = models.TextField(_("facilities notes"), blank=True)
+
+    contact_name, contact_phone, contact_email = contact_fields()
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where these facts come from (URL or publication)."),
+    )
+    verified_on = models.DateField(_("verified on"), null=True, blank=True)
+    is_sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Invented figures for demonstration; shown with a visible 'sample' label."),
+    )
+    search_text = models.TextField(editable=False, default="")
+
+    history = HistoricalRecords(excluded_fields=["search_text"])
+    objects = StudioQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("studio")
+        verbose_name_plural = _("studios")
+        permissions = [("publish_studio", "Can publish and unpublish studios")]
+        constraints = [coordinates_in_japan_constraint()]
+        indexes = [models.Index(fields=["prefecture", "status"], name="studio_pref_status")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("studios:detail", kwargs={"slug": self.slug})
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def cover(self):
+        photos = getattr(self, "ordered_photos", None)
+        if photos is None:
+            photos = list(self.photos.for_gallery()[:1])
+        return photos[0] if photos else None
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Studio, self.name or self.name_ja, instance_pk=self.pk)
+        self.search_text = search_document(
+            self.name,
+            self.name_ja,
+            self.company,
+            self.municipality,
+            self.description,
+            self.description_ja,
+        )
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def display_name(self, language: str = "en") -> str:
+        if language == "ja":
+            return self.name_ja or self.name
+        return self.name or self.name_ja
+
+
+def _positive(field: str) -> Q:
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gt": 0})
+
+
+class Soundstage(models.Model):
+    """A stage on a studio lot. Sizes in metres; height is to the grid."""
+
+    studio = models.ForeignKey(
+        Studio, verbose_name=_("studio"), on_delete=models.CASCADE, related_name="stages"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    length_m = models.DecimalField(
+        _("length (m)"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    width_m = models.DecimalField(
+        _("width (m)"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    height_m = models.DecimalField(
+        _("height to grid (m)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    area_m2 = models.DecimalField(
+        _("floor area (m²)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty to use length × width; enter it when the floor is not a rectangle."
+        ),
+    )
+    # The area every query uses: entered, or length × width (computed by the database).
+    floor_area_m2 = models.GeneratedField(
+        expression=Coalesce(F("area_m2"), F("length_m") * F("width_m")),
+        output_field=models.DecimalField(max_digits=12, decimal_places=4),
+        db_persist=True,
+        verbose_name=_("floor area (m²)"),
+    )
+    tank = models.BooleanField(_("water tank"), default=False)
+    cyclorama = models.BooleanField(_("cyclorama"), default=False)
+    soundproofed = models.BooleanField(_("soundproofed"), default=True)
+    power_kva = models.PositiveIntegerField(_("power (kVA)"), null=True, blank=True)
+    door_width_m = models.DecimalField(
+        _("door width (m)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    door_height_m = models.DecimalField(
+        _("door height (m)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    verified_on = models.DateField(_("verified on"), null=True, blank=True)
+    is_sample = models.BooleanField(_("sample data"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["studio", "order", "name"]
+        verbose_name = _("soundstage")
+        verbose_name_plural = _("soundstages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["studio", "name"], name="%(app_label)s_%(class)s_unique_name"
+            ),
+            models.CheckConstraint(
+                name="%(app_label)s_%(class)s_positive_sizes",
+                condition=_positive("length_m")
+                & _positive("width_m")
+                & _positive("height_m")
+                & _positive("area_m2")
+                & _positive("power_kva")
+                & _positive("door_width_m")
+                & _positive("door_height_m"),
+                violation_error_message=_("Sizes must be positive."),
+            ),
+        ]
+        indexes = [
+            # The studio size search: one stage meeting every criterion.
+            models.Index(fields=["floor_area_m2"], name="stage_floor_area"),
+            models.Index(fields=["studio", "floor_area_m2"], name="stage_studio_area"),
+        ]
+
+    def __str__(self):
+        return f"{self.studio.name} — {self.name}"
+
+    @property
+    def area(self) -> Decimal | None:
+        """Floor area in m², also before the row is saved (the database computes floor_area_m2)."""
+        if self.area_m2 is not None:
+            return self.area_m2
+        if self.length_m is not None and self.width_m is not None:
+            return self.length_m * self.width_m
+        return None
+
+    @property
+    def area_is_computed(self) -> bool:
+        return self.area_m2 is None and self.area is not None
+
+
+class ReferenceStage(models.Model):
+    """A well-known stage abroad (Pinewood's 007 Stage …) shown beside Japanese ones for scale."""
+
+    studio = models.CharField(_("studio"), max_length=200)
+    name = models.CharField(_("stage"), max_length=100)
+    city = models.CharField(_("city"), max_length=200, blank=True)
+    country = models.CharField(_("country code"), max_length=2, help_text=_("ISO 3166, e.g. GB."))
+    length_m = models.DecimalField(_("length (m)"), max_digits=6, decimal_places=2)
+    width_m = models.DecimalField(_("width (m)"), max_digits=6, decimal_places=2)
+    height_m = models.DecimalField(
+        _("height (m)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    area_m2 = models.DecimalField(
+        _("floor area (m²)"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    source = models.CharField(_("source"), max_length=500)
+    verified_on = models.DateField(_("verified on"))
+    notes = models.CharField(_("notes"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-length_m"]
+        verbose_name = _("reference stage abroad")
+        verbose_name_plural = _("reference stages abroad")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["studio", "name"], name="%(app_label)s_%(class)s_unique_name"
+            ),
+            models.CheckConstraint(
+                name="%(app_label)s_%(class)s_positive_sizes",
+                condition=Q(length_m__gt=0, width_m__gt=0)
+                & _positive("height_m")
+                & _positive("area_m2"),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.studio} — {self.name}"
+
+    @property
+    def area(self) -> Decimal:
+        return self.area_m2 if self.area_m2 is not None else self.length_m * self.width_m

@@ -1,0 +1,51 @@
+"""Text normalisation for keyword search.
+
+Both databases compare the same pre-normalised text, so SQLite and PostgreSQL return the
+same results: NFKC folds full-width/half-width forms (ＳＨＩＢＵＹＡ → SHIBUYA, ｶﾀｶﾅ → カタカナ),
+casefold folds case in every script, and katakana is folded to hiragana so that
+キンカクジ and きんかくじ are one word.
+"""
+
+import re
+import unicodedata
+
+import jaconv
+
+# Anything that is not a letter or digit in any script: hyphens, spaces, dots, the
+# Japanese middle dot and long-vowel bar variants that romanisations disagree on.
+_SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalize(text: str) -> str:
+    """Return `text` folded for comparison: NFKC, casefold, katakana → hiragana, spaces squeezed."""
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKC", str(text)).casefold()
+    folded = jaconv.kata2hira(folded)
+    return " ".join(folded.split())
+
+
+def compact(text: str) -> str:
+    """Return the normalised text without separators: "Kinkaku-ji" → "kinkakuji"."""
+    return _SEPARATORS.sub("", normalize(text))
+
+
+def search_document(*parts: str) -> str:
+    """Build the stored search column: each part normalised, plus a compacted copy.
+
+    The compacted copy lets "kinkakuji" find "Kinkaku-ji" and "tokyotower" find
+    "Tokyo Tower", while the spaced copy keeps word-level matches.
+    """
+    spaced = " | ".join(p for p in (normalize(part) for part in parts) if p)
+    squeezed = " | ".join(c for c in (compact(part) for part in parts) if c)
+    return f"{spaced} || {squeezed}" if spaced else ""
+
+
+def query_terms(query: str) -> list[str]:
+    """Split a user's query into normalised terms; every term must match (AND)."""
+    terms = []
+    for word in normalize(query).split():
+        word = word.strip("\"'")
+        if word and word not in terms:
+            terms.append(word)
+    return terms[:8]  # a bound on the SQL we build from user input

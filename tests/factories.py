@@ -1,0 +1,97 @@
+"""factory_boy factories over the real models (regions, prefectures, categories: migrations)."""
+
+import io
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from locations import models
+
+
+def jpeg_bytes(width=64, height=48, color=(180, 90, 40), **save_kwargs) -> bytes:
+    """A real JPEG made with Pillow."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, "JPEG", **save_kwargs)
+    return buffer.getvalue()
+
+
+def uploaded_jpeg(name="photo.jpg", **kwargs) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, jpeg_bytes(**kwargs), content_type="image/jpeg")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
+    password = factory.django.Password("correct-horse-battery-staple")
+
+
+def prefecture(slug="tokyo"):
+    return models.Prefecture.objects.get(slug=slug)
+
+
+def category(slug="street"):
+    return models.Category.objects.get(slug=slug)
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Tag
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"tag {n}")
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Location
+
+    name = factory.Sequence(lambda n: f"Sample Place {n}")
+    name_ja = factory.Sequence(lambda n: f"サンプル地点{n}")
+    category = factory.LazyFunction(category)
+    prefecture = factory.LazyFunction(prefecture)
+    municipality = "Shibuya"
+    latitude = Decimal("35.659500")
+    longitude = Decimal("139.700400")
+    description = "A sample place for tests."
+    status = models.Status.PUBLISHED
+
+
+class StudioFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Studio
+
+    name = factory.Sequence(lambda n: f"Sample Studio {n}")
+    name_ja = factory.Sequence(lambda n: f"サンプルスタジオ{n}")
+    prefecture = factory.LazyFunction(prefecture)
+    latitude = Decimal("35.640000")
+    longitude = Decimal("139.600000")
+    status = models.Status.PUBLISHED
+    is_sample = True
+
+
+class SoundstageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Soundstage
+
+    studio = factory.SubFactory(StudioFactory)
+    name = factory.Sequence(lambda n: f"Stage {n}")
+    length_m = Decimal("30")
+    width_m = Decimal("20")
+    height_m = Decimal("10")
+    is_sample = True
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Photo
+
+    location = factory.SubFactory(LocationFactory)
+    image = factory.LazyFunction(uploaded_jpeg)
+    caption = "Sample photo"

@@ -1,0 +1,98 @@
+"""Models and the database constraints that guard them."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from locations.models import Location, Prefecture, Region, Soundstage, StageCriteria, Studio
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_migrations_ship_all_regions_and_prefectures():
+    assert Region.objects.count() == 8
+    assert Prefecture.objects.count() == 47
+    kyoto = Prefecture.objects.get(slug="kyoto")
+    assert (kyoto.jis_code, kyoto.name_ja, kyoto.region.slug) == ("26", "京都府", "kansai")
+    assert Prefecture.objects.get(code=47).region.slug == "kyushu-okinawa"
+
+
+@pytest.mark.parametrize(
+    ("lat", "lng"), [(Decimal("50"), Decimal("139")), (Decimal("35"), Decimal("100"))]
+)
+def test_location_coordinates_outside_japan_are_refused_by_the_database(lat, lng):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.LocationFactory(latitude=lat, longitude=lng)
+
+
+def test_location_with_one_coordinate_only_is_refused():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.LocationFactory(latitude=Decimal("35"), longitude=None)
+
+
+def test_location_without_coordinates_is_allowed():
+    assert factories.LocationFactory(latitude=None, longitude=None).pk
+
+
+def test_stage_sizes_must_be_positive():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.SoundstageFactory(length_m=Decimal("0"))
+
+
+def test_stage_area_is_entered_or_length_times_width():
+    computed = factories.SoundstageFactory(length_m=Decimal("40"), width_m=Decimal("25"))
+    entered = factories.SoundstageFactory(area_m2=Decimal("900"))
+    computed.refresh_from_db()
+    entered.refresh_from_db()
+    assert computed.floor_area_m2 == Decimal("1000")
+    assert entered.floor_area_m2 == Decimal("900")
+
+
+def test_slug_is_made_unique_and_romanised_for_japanese_names():
+    a = factories.LocationFactory(name="Dotonbori")
+    b = factories.LocationFactory(name="Dotonbori", prefecture=factories.prefecture("osaka"))
+    c = factories.LocationFactory(name="", name_ja="道頓堀")
+    assert (a.slug, b.slug) == ("dotonbori", "dotonbori-2")
+    assert c.slug.startswith("doutonbori") or c.slug.startswith("dotonbori")
+
+
+def test_same_name_in_same_prefecture_is_refused():
+    factories.LocationFactory(name="Shibuya Crossing")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.LocationFactory(name="Shibuya Crossing")
+
+
+def test_one_stage_must_meet_every_criterion_at_once():
+    studio = factories.StudioFactory()
+    # A big low stage and a small tall stage: not a big tall stage.
+    factories.SoundstageFactory(studio=studio, length_m=40, width_m=30, height_m=6)
+    factories.SoundstageFactory(studio=studio, length_m=10, width_m=10, height_m=15)
+    big_tall = StageCriteria(min_area=Decimal("1000"), min_height=Decimal("12"))
+    assert not Studio.objects.with_stage_meeting(big_tall).exists()
+    assert Studio.objects.with_stage_meeting(StageCriteria(min_height=Decimal("12"))).exists()
+
+
+@pytest.mark.parametrize(
+    ("min_length", "min_width", "fits"),
+    [(40, 30, True), (30, 40, True), (41, 10, False), (35, 35, False), (40, None, True)],
+)
+def test_set_footprint_fits_a_stage_in_either_orientation(min_length, min_width, fits):
+    factories.SoundstageFactory(length_m=40, width_m=30)
+    criteria = StageCriteria(min_length=min_length, min_width=min_width)
+    assert Studio.objects.with_stage_meeting(criteria).exists() is fits
+
+
+def test_history_records_who_changed_a_location():
+    location = factories.LocationFactory()
+    location.name = "Renamed"
+    location.save()
+    assert location.history.count() == 2
+
+
+def test_every_model_has_a_readable_str():
+    stage = factories.SoundstageFactory(name="Stage 9")
+    assert str(stage) == f"{stage.studio.name} — Stage 9"
+    assert str(Location(name="Kinkaku-ji", name_ja="金閣寺")) == "Kinkaku-ji (金閣寺)"
+    assert str(Soundstage.objects.get()) == str(stage)
