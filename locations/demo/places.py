@@ -1237,11 +1237,12 @@ PLACES: list[Place] = [
         latitude=32.7023,
         longitude=131.3007,
         description=(
-            "A narrow gorge of columnar basalt cut by the Gokase River, with the Manai Falls "
-            "dropping into it; rowing boats can be hired on the water below."
+            "A narrow gorge of columnar cliffs, volcanic rock from Aso's ancient eruptions cut "
+            "by the Gokase River, with the Manai Falls dropping into it; rowing boats can be "
+            "hired on the water below."
         ),
         description_ja=(
-            "五ヶ瀬川が阿蘇の溶岩を削ってできた柱状節理の峡谷。真名井の滝が流れ落ち、ボートで川面から眺められる。"
+            "阿蘇の火砕流がつくった柱状節理の崖を五ヶ瀬川が刻んだ峡谷。真名井の滝が流れ落ち、ボートで川面から眺められる。"
         ),
         tags=("waterfall", "river", "forest"),
         permit_authority="Takachiho Town",
