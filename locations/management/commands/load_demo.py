@@ -30,7 +30,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             for step in demo_steps(photos=not options["no_photos"]):
-                self.stdout.write(f"Loading {step.name}…")
+                self.stdout.write(f"Loading {step.name}...")
                 result = step.run()
                 self.stdout.write(f"  {result}")
         seconds = time.monotonic() - started
