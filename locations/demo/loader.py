@@ -1,0 +1,232 @@
+"""Write the demo catalogue, one step per function; every step is idempotent.
+
+Records are keyed as the bulk import keys them (a location by name + prefecture, a studio
+by name, a stage by studio + stage name). A record whose fields already match is not saved
+again, so a second run writes nothing: no new history rows, no changed `updated_at`.
+Photos are added only to demo records that have none, so a fixer's own photos are never
+joined by placeholders.
+
+The command runs `demo_steps()` inside one transaction. Itineraries (issue 4) add their
+step by appending `Step("tour", load_tour)` to `STEPS`: it runs after places and studios.
+"""
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.db import models
+from django.utils.text import slugify
+
+from locations.models import (
+    Category,
+    Location,
+    Photo,
+    Prefecture,
+    Soundstage,
+    Status,
+    Studio,
+    Tag,
+)
+
+from . import photos as placeholder
+from .places import PLACES, Place
+from .studios import STUDIOS, Stage, StudioRecord
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+
+@dataclass
+class StepResult:
+    """What one step did, for the command's progress lines."""
+
+    name: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+
+    def count(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def __str__(self) -> str:
+        parts = [f"{self.created} created", f"{self.updated} updated"]
+        parts.append(f"{self.unchanged} unchanged")
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped")
+        return f"{self.name}: " + ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Step:
+    """A named step of the demo load."""
+
+    name: str
+    run: Callable[[], StepResult]
+
+
+def upsert(model: type[models.Model], *, lookup: dict, values: dict):
+    """Like `update_or_create`, but saves only when a value differs (`update_or_create`
+    always saves, which would add a history row and touch `updated_at` on every run).
+    Returns (instance, CREATED | UPDATED | UNCHANGED)."""
+    instance = model._default_manager.filter(**lookup).first()
+    if instance is None:
+        return model._default_manager.create(**lookup, **values), CREATED
+    changed = [name for name, value in values.items() if _differs(instance, name, value)]
+    if not changed:
+        return instance, UNCHANGED
+    for name in changed:
+        setattr(instance, name, values[name])
+    instance.save()
+    return instance, UPDATED
+
+
+def _differs(instance: models.Model, name: str, value) -> bool:
+    field = instance._meta.get_field(name)
+    if field.is_relation:
+        return getattr(instance, field.attname) != (value.pk if value is not None else None)
+    return getattr(instance, name) != value
+
+
+def _decimal(value: float | None) -> Decimal | None:
+    # Through str, so 35.0394 is stored as written and not as its binary float expansion.
+    return None if value is None else Decimal(str(value))
+
+
+def _tag_ids(names: tuple[str, ...], known: dict[str, int]) -> set[int]:
+    """Tag ids for `names`, creating tags that do not exist yet (Tag.save makes the slug)."""
+    for name in names:
+        if name not in known:
+            known[name] = Tag.objects.create(name=name).pk
+    return {known[name] for name in names}
+
+
+def _location_values(place: Place, categories: dict) -> dict:
+    values = {
+        f.name: getattr(place, f.name)
+        for f in fields(place)
+        if f.name not in {"name", "prefecture", "category", "tags", "latitude", "longitude"}
+    }
+    values["category"] = categories[place.category]
+    values["latitude"] = _decimal(place.latitude)
+    values["longitude"] = _decimal(place.longitude)
+    return values
+
+
+def load_places() -> StepResult:
+    """The demo locations (places.PLACES), with their tags."""
+    result = StepResult("places")
+    categories = {c.slug: c for c in Category.objects.all()}
+    prefectures = {p.slug: p for p in Prefecture.objects.all()}
+    known_tags = dict(Tag.objects.values_list("name", "pk"))
+    for place in PLACES:
+        location, outcome = upsert(
+            Location,
+            lookup={"name": place.name, "prefecture": prefectures[place.prefecture]},
+            values=_location_values(place, categories),
+        )
+        wanted = _tag_ids(place.tags, known_tags)
+        if set(location.tags.values_list("pk", flat=True)) != wanted:
+            location.tags.set(wanted)
+            if outcome == UNCHANGED:
+                outcome = UPDATED
+        result.count(outcome)
+    return result
+
+
+def _studio_values(record: StudioRecord, prefectures: dict) -> dict:
+    values = asdict(record)
+    for name in ("name", "stages", "latitude", "longitude"):
+        values.pop(name)
+    values["prefecture"] = prefectures[record.prefecture]
+    values["latitude"] = _decimal(record.latitude)
+    values["longitude"] = _decimal(record.longitude)
+    values["status"] = Status.PUBLISHED
+    return values
+
+
+def _stage_values(stage: Stage, record: StudioRecord, order: int) -> dict:
+    values = asdict(stage)
+    values.pop("name")
+    values["order"] = order
+    values["is_sample"] = record.is_sample
+    return values
+
+
+def load_studios() -> StepResult:
+    """The demo studios (studios.STUDIOS) and their stages; counts studios and stages."""
+    result = StepResult("studios and stages")
+    prefectures = {p.slug: p for p in Prefecture.objects.all()}
+    for record in STUDIOS:
+        studio, outcome = upsert(
+            Studio, lookup={"name": record.name}, values=_studio_values(record, prefectures)
+        )
+        result.count(outcome)
+        for order, stage in enumerate(record.stages, start=1):
+            _, outcome = upsert(
+                Soundstage,
+                lookup={"studio": studio, "name": stage.name},
+                values=_stage_values(stage, record, order),
+            )
+            result.count(outcome)
+    return result
+
+
+def _add_placeholders(owner_field: str, owner, title: str, subtitle: str, palette: str, n: int):
+    for index in range(n):
+        photo = Photo(
+            **{owner_field: owner},
+            caption=placeholder.CAPTION,
+            credit=placeholder.CREDIT,
+            order=index,
+            is_cover=index == 0,
+        )
+        data = placeholder.placeholder_jpeg(
+            title, palette=palette, variant=index, subtitle=subtitle
+        )
+        # Through the storage API, so the demo works with S3-compatible media too.
+        photo.image.save(f"{slugify(title)}-{index + 1}.jpg", ContentFile(data), save=True)
+
+
+def load_photos() -> StepResult:
+    """Placeholder photos: 2–3 per demo location and 1–2 per demo studio, the first the
+    cover; skipped for any record that already has photos."""
+    result = StepResult("photos")
+    locations = Location.objects.filter(name__in=[p.name for p in PLACES]).select_related(
+        "prefecture", "category"
+    )
+    wanted = {(p.name, p.prefecture) for p in PLACES}
+    for index, location in enumerate(locations.order_by("name")):
+        if (location.name, location.prefecture.slug) not in wanted:
+            continue
+        if location.photos.exists():
+            result.skipped += 1
+            continue
+        subtitle = f"{location.municipality}, {location.prefecture.name_en}"
+        count = 2 + index % 2  # two or three, alternating
+        _add_placeholders(
+            "location", location, location.name, subtitle, location.category.slug, count
+        )
+        result.created += count
+    studios = Studio.objects.filter(name__in=[s.name for s in STUDIOS]).order_by("name")
+    for index, studio in enumerate(studios):
+        if studio.photos.exists():
+            result.skipped += 1
+            continue
+        count = 1 + index % 2
+        _add_placeholders("studio", studio, studio.name, "Film studio", "studio", count)
+        result.created += count
+    return result
+
+
+# The demo's steps in order. Itineraries: append Step("tour", load_tour) here.
+STEPS: list[Step] = [
+    Step("places", load_places),
+    Step("studios", load_studios),
+    Step("photos", load_photos),
+]
+
+
+def demo_steps(*, photos: bool = True) -> list[Step]:
+    """The steps to run; without photos when `photos` is False (`--no-photos`)."""
+    return [step for step in STEPS if photos or step.name != "photos"]
