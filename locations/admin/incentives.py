@@ -5,6 +5,7 @@ Fixers and Editors both keep the film commissions up to date (see migration 0004
 """
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from locations.models import (
@@ -38,6 +39,7 @@ class ApplicationWindowInline(admin.TabularInline):
 
 @admin.register(IncentiveProgramme)
 class IncentiveProgrammeAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "rate_percent", "cap_yen", "verified_on", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name", "name_ja", "operator", "operator_ja"]
@@ -98,6 +100,7 @@ class ApplicationWindowAdmin(admin.ModelAdmin):
 
 @admin.register(FilmCommission)
 class FilmCommissionAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "name",
         "name_ja",

@@ -66,6 +66,10 @@ def calculator(request: HttpRequest) -> HttpResponse:
     context = {"programme": programme, "form": form, "estimate": None}
     if programme is not None:
         context["windows"] = programme.windows.all()
+        # Rounds usually share one source: show each distinct source once, under the table.
+        context["window_sources"] = list(
+            dict.fromkeys((w.source, w.verified_on) for w in context["windows"] if w.source)
+        )
         context["window"] = window_status(context["windows"], today_in_japan())
         context["cap"] = YEN.yen(programme.cap_yen) if programme.cap_yen is not None else None
         if form.is_valid():
