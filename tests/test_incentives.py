@@ -6,6 +6,9 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from locations.incentive_forms import RebateForm
 from locations.incentives import (
@@ -403,3 +406,38 @@ def test_fixers_can_view_but_not_change_the_programme(fixer_client, programme):
 
 def test_fixers_cannot_add_application_windows(fixer_client):
     assert fixer_client.get(reverse("admin:locations_applicationwindow_add")).status_code == 403
+
+
+# Any query string: a page with or without errors, never a 500.
+
+_text = st.text(max_size=30)
+_numberish = st.one_of(
+    _text,
+    st.decimals(allow_nan=True, allow_infinity=True).map(str),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+)
+
+
+@hypothesis_settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    spend=_numberish,
+    total_budget=_numberish,
+    release_countries=_numberish,
+    currency=st.one_of(st.sampled_from([*CURRENCIES, ""]), _text),
+    rate=_numberish,
+)
+def test_any_query_string_gives_a_page_never_a_500(
+    client, spend, total_budget, release_countries, currency, rate
+):
+    query = {
+        "spend": spend,
+        "total_budget": total_budget,
+        "release_countries": release_countries,
+        "currency": currency,
+        "rate": rate,
+    }
+    # NUL cannot travel in a real query string (the client would send it; servers refuse it).
+    query = {key: value.replace("\x00", "") for key, value in query.items()}
+    assert client.get(URL, query).status_code == 200
