@@ -42,10 +42,14 @@ def search_document(*parts: str) -> str:
 
 
 def query_terms(query: str) -> list[str]:
-    """Split a user's query into normalised terms; every term must match (AND)."""
+    """Split a user's query into normalised terms; every term must match (AND).
+
+    Separators split terms too ("Kinkaku-ji" → kinkaku, ji): each piece of a hyphenated or
+    dotted word is in the document whenever the whole is, and the pieces also find the places
+    written without the separator ("Kinkakuji Temple") or with another dash (‐, ・).
+    """
     terms = []
-    for word in normalize(query).split():
-        word = word.strip("\"'")
+    for word in _SEPARATORS.split(normalize(query)):
         if word and word not in terms:
             terms.append(word)
     return terms[:8]  # a bound on the SQL we build from user input

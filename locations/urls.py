@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from .views import catalogue, health, studios
+from .views import catalogue, commissions, health, incentives, studios
 
 location_patterns = [
     path("locations/", catalogue.location_list, name="list"),
@@ -17,9 +17,19 @@ studio_patterns = [
     path("studios.geojson", studios.studios_geojson, name="geojson"),
 ]
 
+incentive_patterns = [
+    path("incentives/", incentives.calculator, name="calculator"),
+]
+
+film_commission_patterns = [
+    path("film-commissions/", commissions.directory, name="list"),
+]
+
 urlpatterns = [
     path("", catalogue.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
     path("", include((location_patterns, "locations"))),
     path("", include((studio_patterns, "studios"))),
+    path("", include((incentive_patterns, "incentives"))),
+    path("", include((film_commission_patterns, "film_commissions"))),
 ]

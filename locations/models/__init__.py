@@ -2,13 +2,19 @@
 
 from .areas import Category, Prefecture, Region, Tag
 from .catalogue import Compass, DronePolicy, Location, Photo, Power
+from .commissions import FilmCommission
 from .common import Status
+from .incentives import ApplicationWindow, IncentiveProgramme, IncentiveThreshold
 from .studios import ReferenceStage, Soundstage, StageCriteria, Studio
 
 __all__ = [
+    "ApplicationWindow",
     "Category",
     "Compass",
     "DronePolicy",
+    "FilmCommission",
+    "IncentiveProgramme",
+    "IncentiveThreshold",
     "Location",
     "Photo",
     "Power",
