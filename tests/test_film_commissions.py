@@ -281,7 +281,8 @@ def test_the_include_without_commissions():
 
 
 def test_demo_commissions_load_idempotently():
-    assert load_commissions() == load_commissions() == 6
+    first, second = load_commissions(), load_commissions()
+    assert (first.created, second.unchanged, second.updated) == (6, 6, 0)
     assert FilmCommission.objects.count() == 6
     okinawa = FilmCommission.objects.get(name="Okinawa Film Office")
     assert okinawa.permit_lead_days == 14

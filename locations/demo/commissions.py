@@ -8,8 +8,6 @@ until someone confirms their current websites.
 
 import datetime
 
-from django.db import transaction
-
 from locations.models import FilmCommission, Prefecture
 
 READ_ON = datetime.date(2026, 11, 24)
@@ -144,22 +142,23 @@ COMMISSIONS = [
 ]
 
 
-def load_commissions(stdout=None) -> int:
+def load_commissions():
     """Create or update the demo film commissions (idempotent: keyed by name)."""
+    from .loader import StepResult, upsert
+
+    result = StepResult("film commissions")
     prefectures = {p.slug: p for p in Prefecture.objects.all()}
-    with transaction.atomic():
-        for entry in COMMISSIONS:
-            fields = {
-                "city": "",
-                "city_ja": "",
-                "email": "",
-                "phone": "",
-                "permit_lead_days": None,
-                **entry,
-            }
-            slug = fields.pop("prefecture")
-            fields["prefecture"] = prefectures[slug] if slug else None
-            FilmCommission.objects.update_or_create(name=fields.pop("name"), defaults=fields)
-    if stdout is not None:
-        stdout.write(f"Film commissions: {len(COMMISSIONS)} loaded.")
-    return len(COMMISSIONS)
+    for entry in COMMISSIONS:
+        fields = {
+            "city": "",
+            "city_ja": "",
+            "email": "",
+            "phone": "",
+            "permit_lead_days": None,
+            **entry,
+        }
+        slug = fields.pop("prefecture")
+        fields["prefecture"] = prefectures[slug] if slug else None
+        _, outcome = upsert(FilmCommission, lookup={"name": fields.pop("name")}, values=fields)
+        result.count(outcome)
+    return result

@@ -30,6 +30,7 @@ from locations.models import (
 )
 
 from . import photos as placeholder
+from .commissions import load_commissions
 from .places import PLACES, Place
 from .studios import STUDIOS, Stage, StudioRecord
 
@@ -224,6 +225,7 @@ STEPS: list[Step] = [
     Step("places", load_places),
     Step("studios", load_studios),
     Step("photos", load_photos),
+    Step("film commissions", load_commissions),
 ]
 
 
