@@ -1,0 +1,3 @@
+"""The fixers' admin, split by concern; each module registers its models."""
+
+from . import areas, catalogue, photos, studios  # noqa: F401
