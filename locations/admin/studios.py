@@ -1,6 +1,7 @@
 """Studios with their stages inline, stages on their own, and reference stages abroad."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -50,18 +51,13 @@ class SoundstageInline(admin.TabularInline):
         return describe_area(obj)
 
 
-class StudioForm(VersionedModelForm):
-    class Meta:
-        model = Studio
-        fields = "__all__"
-
-
 @admin.register(Studio)
 class StudioAdmin(
     CatalogueImportExportMixin, PublishWorkflowMixin, AuditedAdminMixin, SimpleHistoryAdmin
 ):
-    form = StudioForm
+    form = VersionedModelForm
     import_kind = "studios"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = (
         "name",
         "name_ja",
