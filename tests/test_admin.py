@@ -474,3 +474,11 @@ def test_the_photo_list_shows_thumbnails(fixer_client, catalogue):
 def fast_password_hashing(settings):
     """Test users' passwords need no brute-force resistance (PBKDF2 costs ~1 s per user)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def test_a_photo_needs_exactly_one_owner(fixer_client, catalogue):
+    data = {"image": factories.uploaded_jpeg(), "caption": "Orphan", "order": "0"}
+    response = fixer_client.post(url("photo", "add"), data)
+    assert response.status_code == 200
+    assert "one location or one studio" in response.content.decode()
+    assert Photo.objects.count() == 1
