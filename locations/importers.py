@@ -247,9 +247,10 @@ def read_rows(data: bytes | str, columns: tuple[str, ...]) -> list[Row]:
     else:
         text = data.removeprefix("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""))
-    line = 1
+    line = 0  # the last record read; an unreadable record is the next one
     try:
         header = next(reader, [])
+        line = 1
         names = [name.strip().casefold() for name in header]
         _check_header(names, columns)
         rows = []
@@ -264,7 +265,7 @@ def read_rows(data: bytes | str, columns: tuple[str, ...]) -> list[Row]:
                 )
             rows.append(row)
     except csv.Error as exc:
-        raise FileFormatError([LineError(line, f"not readable as CSV ({exc})")]) from None
+        raise FileFormatError([LineError(line + 1, f"not readable as CSV ({exc})")]) from None
     if not rows:
         raise FileFormatError([LineError(2, "the file has a header but no rows")])
     return rows
@@ -308,7 +309,7 @@ def _assign(instance: models.Model, values: dict) -> list[str]:
     return changed
 
 
-def _validation_errors(line: int, exc: ValidationError, columns: dict[str, str]) -> list:
+def _validation_errors(line: int, exc: ValidationError, columns: dict[str, str]) -> list[LineError]:
     """The model's validation messages as `line N: column: message`."""
     errors = []
     for name, messages in exc.message_dict.items():
@@ -375,8 +376,8 @@ class Lookups:
             key = normalize(name)
             if not key or key in keys:
                 continue
-            if len(name) > Tag._meta.get_field("name").max_length:
-                row.error(f'tag "{name}" is longer than 60 characters')
+            if len(name) > (limit := Tag._meta.get_field("name").max_length):
+                row.error(f'tag "{name}" is longer than {limit} characters')
             names.append(name)
             keys.add(key)
         return names

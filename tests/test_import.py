@@ -359,6 +359,19 @@ def test_columns_may_come_in_any_order(tmp_path):
     assert Location.objects.get().prefecture.slug == "kyoto"
 
 
+def test_an_unreadable_row_is_named(tmp_path):
+    huge = "x" * 200_000  # over the csv module's field limit
+    text = f'{LOCATION_HEADER}\n{GOOD_ROW}\n"{huge}",,street,Tokyo,,,,,,,\n'
+    errors = failing_command("locations", write(tmp_path, text))
+    assert errors[0].startswith("line 3: not readable as CSV")
+
+
+def test_a_too_long_tag_is_named(tmp_path):
+    text = f"{LOCATION_HEADER}\nA,,street,Tokyo,,,,,,{'t' * 61};ok,\n"
+    errors = failing_command("locations", write(tmp_path, text))
+    assert errors == [f'line 2: tag "{"t" * 61}" is longer than 60 characters']
+
+
 def test_a_file_that_is_not_utf8_is_refused_with_advice(tmp_path):
     errors = failing_command("locations", write(tmp_path, LOCATIONS, encoding="cp932"))
     assert errors == ['line 1: the file is not UTF-8: in Excel, save as "CSV UTF-8"']
