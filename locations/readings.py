@@ -1,14 +1,16 @@
-"""Suggested readings (kana and romaji) for Japanese place names, made with pykakasi.
+"""Suggested readings (kana and romaji) for Japanese place names.
 
-Place-name readings are irregular (太秦 is Uzumasa, not Taishin), so these are suggestions a
-fixer confirms before they are saved; they feed the search column through `name_kana` and
-`name_romaji`, which is how "kinkakuji" and "きんかくじ" find 金閣寺.
+Place-name readings are irregular (太秦 is Uzumasa, not Taishin), so these are suggestions
+that a person confirms: the admin and the importer fill them only where a fixer left them empty.
 """
 
-import unicodedata
+import re
 from typing import NamedTuple
 
-from locations.models.common import _kakasi
+from locations.models.common import _kakasi, romanize
+
+# Particles stay lower-case in a title-cased name: "Oka no Jinja", not "Oka No Jinja".
+_PARTICLES = frozenset({"no", "ga", "wo", "ni", "de", "to", "he", "wa"})
 
 
 class Reading(NamedTuple):
@@ -17,19 +19,19 @@ class Reading(NamedTuple):
 
 
 def suggest_readings(name_ja: str) -> Reading:
-    """Hiragana and Hepburn romaji for a Japanese name: 金閣寺 → (きんかくじ, Kinkakuji).
+    """Hiragana and title-cased Hepburn romaji.
 
-    Each word pykakasi finds is capitalised; a one-word name has no spaces
-    (伏見稲荷大社 → Fushimi Inari Taisha). Punctuation such as ・ is dropped from the romaji.
+    伏見稲荷大社 → ("ふしみいなりたいしゃ", "Fushimi Inari Taisha").
     """
-    text = unicodedata.normalize("NFKC", name_ja or "").strip()
-    if not text:
+    if not name_ja or not name_ja.strip():
         return Reading("", "")
-    items = _kakasi().convert(text)
-    kana = " ".join("".join(item["hira"] for item in items).split())
-    words = []
-    for item in items:
-        for word in item["hepburn"].split():
-            if any(ch.isalnum() for ch in word):
-                words.append(word[:1].upper() + word[1:])
-    return Reading(kana, " ".join(words))
+    kana = " ".join("".join(item["hira"] for item in _kakasi().convert(name_ja)).split())
+    words = romanize(name_ja).split()
+    romaji = " ".join(
+        word if i and word in _PARTICLES else word[:1].upper() + word[1:]
+        for i, word in enumerate(words)
+    )
+    # pykakasi returns brackets as separate words: "( Mihon )" → "(Mihon)".
+    romaji = re.sub(r"([(\[（])\s+", r"\1", romaji)
+    romaji = re.sub(r"\s+([)\]）,.、。])", r"\1", romaji)
+    return Reading(kana, romaji)

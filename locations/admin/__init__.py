@@ -1,1 +1,3 @@
-from . import incentives  # noqa: F401
+"""The fixers' admin, split by concern; each module registers its models."""
+
+from . import areas, catalogue, incentives, photos, studios  # noqa: F401

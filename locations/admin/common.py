@@ -1,0 +1,169 @@
+"""Shared admin pieces: audit fields, the publish workflow, the edit-conflict check, counts."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from locations.models import Status
+from locations.workflow import allowed_status, publish_permission
+
+AUDIT_FIELDS = ("created_at", "created_by", "updated_at", "updated_by")
+
+
+def related_count(model, fk: str):
+    """A subquery counting `model` rows pointing at the outer row (no GROUP BY on the list)."""
+    counts = (
+        model.objects.filter(**{fk: models.OuterRef("pk")})
+        .order_by()
+        .values(fk)
+        .annotate(n=models.Count("pk"))
+        .values("n")
+    )
+    return Coalesce(models.Subquery(counts), 0)
+
+
+class VersionedModelForm(forms.ModelForm):
+    """A change form that refuses to overwrite a record someone saved after it was opened.
+
+    The form carries the record's `updated_at` as a hidden version; if the stored one differs
+    when the form comes back, the save is refused with an error instead of silently
+    overwriting the other person's changes.
+    """
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.is_bound:
+            # From the database, not the instance: history's revert form passes an old copy.
+            self.initial["version"] = self._stored_version()
+
+    def _stored_version(self, *, lock: bool = False) -> str:
+        rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
+        if lock and transaction.get_connection().in_atomic_block:
+            # The admin saves inside a transaction: hold the row until this save commits.
+            rows = rows.select_for_update()
+        updated_at = rows.values_list("updated_at", flat=True).first()
+        return updated_at.isoformat() if updated_at else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        posted = cleaned.get("version")
+        if self.instance.pk is not None and posted:
+            stored = self._stored_version(lock=True)
+            if stored and stored != posted:
+                raise ValidationError(self._conflict_message(), code="edit_conflict")
+        return cleaned
+
+    def _conflict_message(self) -> str:
+        current = (
+            type(self.instance)
+            ._default_manager.select_related("updated_by")
+            .get(pk=self.instance.pk)
+        )
+        who = current.updated_by.get_username() if current.updated_by else _("someone")
+        when = timezone.localtime(current.updated_at).strftime("%Y-%m-%d %H:%M")
+        return _(
+            "%(who)s saved this record at %(when)s, after you opened it. Nothing was saved: "
+            "open the record again (in a new tab) to see their changes, then make yours."
+        ) % {"who": who, "when": when}
+
+
+class AuditedAdminMixin:
+    """Records who created and last changed a record (the fields are read-only)."""
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class PublishWorkflowMixin:
+    """Fixers draft and submit for review; users with the publish permission publish.
+
+    Without the permission the status field offers only draft/review, a published record's
+    status is read-only, and save_model applies the same rule as the importer (so history's
+    revert form cannot publish either).
+    """
+
+    def has_publish_permission(self, request) -> bool:
+        return request.user.has_perm(publish_permission(self.model))
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not self.has_publish_permission(request):
+            kwargs["choices"] = [(s.value, s.label) for s in (Status.DRAFT, Status.REVIEW)]
+            kwargs["help_text"] = _(
+                "Choose “In review” when it is ready to publish; an editor publishes it."
+            )
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        published = obj is not None and obj.status == Status.PUBLISHED
+        if published and not self.has_publish_permission(request):
+            fields.append("status")
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        stored = None
+        if change:
+            stored = (
+                type(obj)._default_manager.filter(pk=obj.pk).values_list("status", flat=True)
+            ).first()
+        decision = allowed_status(
+            obj.status, stored, can_publish=self.has_publish_permission(request)
+        )
+        if decision.note:
+            obj.status = decision.status
+            self.message_user(request, decision.note, messages.WARNING)
+        super().save_model(request, obj, form, change)
+
+    def _move(self, request, queryset, to: str, sources: tuple[str, ...]) -> int:
+        """Move the selected records in `sources` to status `to`; return how many moved."""
+        # One save per record (not queryset.update) so history and "updated by" are kept.
+        moved = 0
+        for obj in queryset.filter(status__in=sources):
+            obj.status = to
+            obj.updated_by = request.user
+            obj.save(update_fields=["status", "updated_by", "updated_at"])
+            moved += 1
+        return moved
+
+    @admin.action(description=_("Submit selected for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        count = self._move(request, queryset, Status.REVIEW, (Status.DRAFT,))
+        message = ngettext(
+            "%(count)d draft submitted for review.", "%(count)d drafts submitted for review.", count
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Publish selected"), permissions=["publish"])
+    def publish(self, request, queryset):
+        count = self._move(request, queryset, Status.PUBLISHED, (Status.DRAFT, Status.REVIEW))
+        message = ngettext("%(count)d record published.", "%(count)d records published.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Unpublish selected (back to draft)"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        count = self._move(request, queryset, Status.DRAFT, (Status.PUBLISHED,))
+        message = ngettext("%(count)d record unpublished.", "%(count)d records unpublished.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+
+class ReadOnlyAdminMixin:
+    """Reference data shipped by migrations: viewable, never edited in the admin."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,202 @@
+"""Studios with their stages inline, stages on their own, and reference stages abroad."""
+
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from locations.models import Photo, ReferenceStage, Soundstage, Studio
+
+from .common import (
+    AUDIT_FIELDS,
+    AuditedAdminMixin,
+    PublishWorkflowMixin,
+    VersionedModelForm,
+    related_count,
+)
+from .imports import CatalogueImportExportMixin
+from .photos import StudioPhotoInline
+
+
+def describe_area(stage: Soundstage | None) -> str:
+    """ "1,000.0 m² (length × width)" or "900.0 m² (entered)"; a dash when unknown."""
+    area = stage.area if stage is not None else None
+    if area is None:
+        return "—"
+    how = _("length × width") if stage.area_is_computed else _("entered")
+    return f"{area:,.1f} m² ({how})"
+
+
+class SoundstageInline(admin.TabularInline):
+    model = Soundstage
+    fields = (
+        "name",
+        "length_m",
+        "width_m",
+        "height_m",
+        "area_m2",
+        "floor_area",
+        "tank",
+        "cyclorama",
+        "soundproofed",
+        "power_kva",
+        "order",
+    )
+    readonly_fields = ("floor_area",)
+    extra = 1
+    show_change_link = True  # doors, notes and source are on the stage's own page
+
+    @admin.display(description=_("floor area used"))
+    def floor_area(self, obj):
+        return describe_area(obj)
+
+
+@admin.register(Studio)
+class StudioAdmin(
+    CatalogueImportExportMixin, PublishWorkflowMixin, AuditedAdminMixin, SimpleHistoryAdmin
+):
+    form = VersionedModelForm
+    import_kind = "studios"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = (
+        "name",
+        "name_ja",
+        "prefecture",
+        "status",
+        "stage_count",
+        "largest_stage",
+        "photo_count",
+        "is_sample",
+        "updated_at",
+    )
+    list_select_related = ("prefecture",)
+    list_filter = ("status", "prefecture__region", "is_sample", "has_backlot")
+    search_fields = ("name", "name_ja", "company")
+    search_help_text = _(
+        "English or Japanese name, company, municipality, description or prefecture."
+    )
+    autocomplete_fields = ("prefecture",)
+    readonly_fields = ("slug", *AUDIT_FIELDS)
+    inlines = [SoundstageInline, StudioPhotoInline]
+    actions = ["submit_for_review", "publish", "unpublish", "export_selected"]
+    save_on_top = True
+    fieldsets = (
+        (None, {"fields": (("name", "name_ja"), "company", "website")}),
+        (
+            _("Place"),
+            {
+                "fields": (
+                    "prefecture",
+                    "municipality",
+                    ("address", "address_ja"),
+                    ("latitude", "longitude"),
+                )
+            },
+        ),
+        (_("Description"), {"fields": ("description", "description_ja")}),
+        (
+            _("Facilities"),
+            {
+                "fields": (
+                    ("has_backlot", "has_workshops", "has_offices", "has_dressing_rooms"),
+                    "parking_vehicles",
+                    "facilities_notes",
+                )
+            },
+        ),
+        (
+            _("Contact (private)"),
+            {
+                "description": _("Shown to signed-in staff only, never on the public site."),
+                "fields": ("contact_name", "contact_phone", "contact_email"),
+            },
+        ),
+        (_("Source"), {"fields": ("source", "verified_on", "is_sample")}),
+        (_("Status"), {"fields": ("status", "version")}),
+        (_("Record"), {"classes": ("collapse",), "fields": ("slug", *AUDIT_FIELDS)}),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .with_stage_stats()
+            .annotate(n_photos=related_count(Photo, "studio"))
+        )
+
+    @admin.display(description=_("stages"), ordering="stage_count")
+    def stage_count(self, obj):
+        return obj.stage_count
+
+    @admin.display(description=_("largest stage (m²)"), ordering="largest_stage_m2")
+    def largest_stage(self, obj):
+        return f"{obj.largest_stage_m2:,.0f}" if obj.largest_stage_m2 is not None else "—"
+
+    @admin.display(description=_("photos"), ordering="n_photos")
+    def photo_count(self, obj):
+        return obj.n_photos
+
+    def get_search_results(self, request, queryset, search_term):
+        """The public site's keyword search (names in both scripts, width/kana folded)."""
+        if not search_term.strip():
+            return queryset, False
+        return queryset.search(search_term), False
+
+
+@admin.register(Soundstage)
+class SoundstageAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "name",
+        "studio",
+        "length_m",
+        "width_m",
+        "height_m",
+        "floor_area_m2",
+        "tank",
+        "cyclorama",
+        "is_sample",
+    )
+    list_select_related = ("studio",)
+    list_filter = ("tank", "cyclorama", "soundproofed", "is_sample", "studio__prefecture__region")
+    search_fields = ("name", "studio__name", "studio__name_ja")
+    autocomplete_fields = ("studio",)
+    readonly_fields = ("floor_area",)
+    fieldsets = (
+        (None, {"fields": ("studio", "name", "order")}),
+        (
+            _("Size"),
+            {"fields": (("length_m", "width_m", "height_m"), "area_m2", "floor_area")},
+        ),
+        (
+            _("Features"),
+            {
+                "fields": (
+                    ("tank", "cyclorama", "soundproofed"),
+                    "power_kva",
+                    ("door_width_m", "door_height_m"),
+                    "notes",
+                )
+            },
+        ),
+        (_("Source"), {"fields": ("source", "verified_on", "is_sample")}),
+    )
+
+    @admin.display(description=_("floor area used"))
+    def floor_area(self, obj):
+        return describe_area(obj)
+
+
+@admin.register(ReferenceStage)
+class ReferenceStageAdmin(admin.ModelAdmin):
+    list_display = (
+        "studio",
+        "name",
+        "country",
+        "length_m",
+        "width_m",
+        "height_m",
+        "area_m2",
+        "verified_on",
+    )
+    list_filter = ("country",)
+    search_fields = ("studio", "name", "city")
