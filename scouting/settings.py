@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "imagekit",
-    "import_export",
     "simple_history",
     "axes",
     "locations",
