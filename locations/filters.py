@@ -25,6 +25,8 @@ from django.utils.translation import gettext_lazy as _
 from locations import units as u
 from locations.models import Prefecture, Region, StageCriteria, Studio
 
+# Fields with class "autosubmit" update the results as soon as they change (htmx); typed
+# figures wait for Enter or the button.
 YES_NO = [("", _("Any")), ("true", _("Yes")), ("false", _("No"))]
 LENGTH_FIELDS = ("min_length", "min_width", "min_height")
 AREA_FIELDS = ("min_area",)
@@ -53,6 +55,7 @@ def _yes_no_filter(label):
         choices=YES_NO,
         coerce=lambda value: value == "true",
         empty_value=None,
+        widget=forms.Select(attrs={"class": "autosubmit"}),
     )
 
 
@@ -84,7 +87,7 @@ class StudioFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Region.objects.all(),
         distinct=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "autosubmit"}),
     )
     prefecture = SlugsFilter(
         label=_("Prefecture"),
@@ -92,7 +95,7 @@ class StudioFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Prefecture.objects.select_related("region"),
         distinct=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "autosubmit"}),
     )
     min_area = _size_filter(_("Floor area at least"), MAX_AREA)
     min_length = _size_filter(_("Set length at least"), MAX_LENGTH)
@@ -112,10 +115,11 @@ class StudioFilterSet(django_filters.FilterSet):
         fields = []  # all declared above
 
     def __init__(self, data=None, *args, units: str = u.DEFAULT_UNITS, **kwargs):
-        # Without `units` in the query, sizes are read in the visitor's remembered units.
-        if data is not None and not data.get("units"):
-            data = data.copy()
-            data["units"] = units
+        if data is not None:
+            data = without_blanks(data)
+            # Without `units` in the query, sizes are read in the visitor's remembered units.
+            if not data.get("units"):
+                data["units"] = units
         self.default_units = units
         super().__init__(data, *args, **kwargs)
 
@@ -205,6 +209,16 @@ class StudioFilterSet(django_filters.FilterSet):
         return queryset
 
 
+def without_blanks(query: QueryDict) -> QueryDict:
+    """A mutable copy of `query` without empty values (an empty form field means "any")."""
+    result = QueryDict(mutable=True)
+    for key, values in query.lists():
+        kept = [value for value in values if value.strip()]
+        if kept:
+            result.setlist(key, kept)
+    return result
+
+
 def convert_sizes_query(query: QueryDict, *, from_units: str, to_units: str) -> str:
     """The query string with `units=to_units` and the entered sizes converted to match.
 
@@ -212,7 +226,7 @@ def convert_sizes_query(query: QueryDict, *, from_units: str, to_units: str) -> 
     `min_length=131.23&units=ft` (rounded to the form's two decimals). Figures that do
     not parse are left as they are for the form to report.
     """
-    result = query.copy()
+    result = without_blanks(query)
     result.pop("page", None)
     result["units"] = to_units
     if from_units == to_units:

@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django_htmx.http import push_url
 
 from locations import compare
 from locations import units as u
-from locations.filters import StudioFilterSet, convert_sizes_query
+from locations.filters import StudioFilterSet, convert_sizes_query, without_blanks
 from locations.models import ReferenceStage, Soundstage, Studio
 
 
@@ -53,7 +54,7 @@ def studio_list(request: HttpRequest) -> HttpResponse:
     else:
         studios = Studio.objects.none()
     page = Paginator(studios, settings.STUDIOS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
+    query = without_blanks(request.GET)
     query.pop("page", None)
     context = {
         "filterset": filterset,
@@ -67,8 +68,12 @@ def studio_list(request: HttpRequest) -> HttpResponse:
         "compare_query": compare.compare_query(compare.remembered_stage_ids(request), units),
         **_units_context(request, units),
     }
-    template = "studios/_results.html" if _wants_partial(request) else "studios/list.html"
-    response = render(request, template, context)
+    if _wants_partial(request):
+        response = render(request, "studios/_results.html", context)
+        # The address bar shows the search without empty fields: short enough to share.
+        push_url(response, request.path + ("?" + query.urlencode() if query else ""))
+    else:
+        response = render(request, "studios/list.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
 
