@@ -67,10 +67,12 @@ class StagePlan:
 
     @property
     def drawable(self) -> bool:
+        """Whether any size is published (length × width, or an area)."""
         return self.long_m is not None
 
     @property
     def view_height(self) -> float:
+        """The height of this plan's own drawing, padding included."""
         return round(self.height + 2 * PAD, 1)
 
 

@@ -69,6 +69,8 @@ class _SlugsField(django_filters.fields.ModelMultipleChoiceField):
 
 
 class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    """`?name=slug&name=slug`: any of these (set `field_name` to the `…__slug` path)."""
+
     field_class = _SlugsField
 
 
@@ -79,7 +81,9 @@ class StudioFilterSet(django_filters.FilterSet):
         label=_("Keyword"),
         method="_search",
         max_length=200,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. Toho, 調布")}),
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("e.g. Toho, 東宝, Chofu")}
+        ),
     )
     region = SlugsFilter(
         label=_("Region"),

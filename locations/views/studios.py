@@ -56,6 +56,7 @@ def studio_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(studios, settings.STUDIOS_PER_PAGE).get_page(request.GET.get("page"))
     query = without_blanks(request.GET)
     query.pop("page", None)
+    compare_ids = compare.remembered_stage_ids(request)
     context = {
         "filterset": filterset,
         "form": filterset.form,
@@ -64,8 +65,8 @@ def studio_list(request: HttpRequest) -> HttpResponse:
         "filtering_stages": bool(filterset.criteria),
         "chips": filterset.active_filters(),
         "geojson_url": reverse("studios:geojson") + ("?" + query.urlencode() if query else ""),
-        "compare_ids": compare.remembered_stage_ids(request),
-        "compare_query": compare.compare_query(compare.remembered_stage_ids(request), units),
+        "compare_ids": compare_ids,
+        "compare_query": compare.compare_query(compare_ids, units),
         **_units_context(request, units),
     }
     if _wants_partial(request):
