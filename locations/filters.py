@@ -1,18 +1,260 @@
-"""FilterSets of the public lists: one per list. The query string is the public interface,
-so parameter names are a documented contract (shared links must keep working).
+"""FilterSets for the public lists. The query string is the public, documented interface.
 
-/film-commissions/ takes:
-    q           keywords (English or Japanese name, city; width- and case-insensitive)
-    prefecture  prefecture slug: that prefecture's commissions plus the national ones
+Studios (`/studios/`, `/studios.geojson`):
+    q            keyword (English or Japanese names, company, municipality, prefecture)
+    region       region slug; repeat for "any of"
+    prefecture   prefecture slug; repeat for "any of"
+    min_area     floor area at least (m², or sq ft with units=ft)
+    min_length   set footprint: longer side at least (m or ft)
+    min_width    set footprint: shorter side at least (m or ft)
+    min_height   height to the grid at least (m or ft)
+    tank         true / false
+    cyclorama    true / false
+    units        m (default) or ft: how sizes are entered and shown
+A studio matches when ONE of its stages meets every stage figure at once.
+
+Film commissions (`/film-commissions/`):
+    q            keywords (English or Japanese name, city)
+    prefecture   prefecture slug: its commissions plus the national ones
 """
 
 import unicodedata
+from decimal import Decimal, InvalidOperation
 
 import django_filters
+from django import forms
 from django.db.models import Q
+from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from locations.models import FilmCommission, Prefecture
+from locations import units as u
+from locations.models import FilmCommission, Prefecture, Region, StageCriteria, Studio
+
+# Fields with class "autosubmit" update the results as soon as they change (htmx); typed
+# figures wait for Enter or the button.
+YES_NO = [("", _("Any")), ("true", _("Yes")), ("false", _("No"))]
+LENGTH_FIELDS = ("min_length", "min_width", "min_height")
+AREA_FIELDS = ("min_area",)
+STAGE_FIELDS = ("min_area", *LENGTH_FIELDS, "tank", "cyclorama")
+# Bounds on entered figures (in either unit): far beyond any stage, small enough for the database.
+MAX_LENGTH = Decimal("10000")
+MAX_AREA = Decimal("999999")
+
+
+def _size_filter(label, max_value):
+    return django_filters.NumberFilter(
+        label=label,
+        method="_stage_figure",
+        min_value=Decimal("0"),
+        max_value=max_value,
+        max_digits=9,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "min": "0", "step": "any"}),
+    )
+
+
+def _yes_no_filter(label):
+    return django_filters.TypedChoiceFilter(
+        label=label,
+        method="_stage_figure",
+        choices=YES_NO,
+        coerce=lambda value: value == "true",
+        empty_value=None,
+        widget=forms.Select(attrs={"class": "autosubmit"}),
+    )
+
+
+class _SlugsField(django_filters.fields.ModelMultipleChoiceField):
+    """Slugs, any of; blank values (`?region=`) are ignored rather than refused."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            value = [v for v in value if isinstance(v, str) and v.strip()]
+        return super().clean(value)
+
+
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    """`?name=slug&name=slug`: any of these (set `field_name` to the `…__slug` path)."""
+
+    field_class = _SlugsField
+
+
+class StudioFilterSet(django_filters.FilterSet):
+    """Studios with a stage that meets every size/feature figure at once, sorted by the caller."""
+
+    q = django_filters.CharFilter(
+        label=_("Keyword"),
+        method="_search",
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("e.g. Toho, 東宝, Chofu")}
+        ),
+    )
+    region = SlugsFilter(
+        label=_("Region"),
+        field_name="prefecture__region__slug",
+        to_field_name="slug",
+        queryset=Region.objects.all(),
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "autosubmit"}),
+    )
+    prefecture = SlugsFilter(
+        label=_("Prefecture"),
+        field_name="prefecture__slug",
+        to_field_name="slug",
+        queryset=Prefecture.objects.select_related("region"),
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "autosubmit"}),
+    )
+    min_area = _size_filter(_("Floor area at least"), MAX_AREA)
+    min_length = _size_filter(_("Set length at least"), MAX_LENGTH)
+    min_width = _size_filter(_("Set width at least"), MAX_LENGTH)
+    min_height = _size_filter(_("Height to grid at least"), MAX_LENGTH)
+    tank = _yes_no_filter(_("Water tank"))
+    cyclorama = _yes_no_filter(_("Cyclorama"))
+    units = django_filters.ChoiceFilter(
+        label=_("Sizes in"),
+        method="_no_filter",
+        choices=[(u.METRES, _("metres")), (u.FEET, _("feet"))],
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Studio
+        fields = []  # all declared above
+
+    def __init__(self, data=None, *args, units: str = u.DEFAULT_UNITS, **kwargs):
+        if data is not None:
+            data = without_blanks(data)
+            # Without `units` in the query, sizes are read in the visitor's remembered units.
+            if not data.get("units"):
+                data["units"] = units
+        self.default_units = units
+        super().__init__(data, *args, **kwargs)
+
+    @property
+    def entered_units(self) -> str:
+        """The unit system the figures were entered in (valid even when the form is not)."""
+        if self.is_bound and self.form.is_valid():
+            return self.form.cleaned_data["units"]
+        return u.clean_units(self.data.get("units")) or self.default_units
+
+    @property
+    def criteria(self) -> StageCriteria:
+        """What one stage must meet, in metres (empty when the form is unbound or invalid)."""
+        if not self.is_valid():
+            return StageCriteria()
+        data, units = self.form.cleaned_data, self.entered_units
+
+        def metres(name):
+            value = data.get(name)
+            return None if value is None else u.length_to_metres(value, units)
+
+        area = data.get("min_area")
+        return StageCriteria(
+            min_area=None if area is None else u.area_to_m2(area, units),
+            min_length=metres("min_length"),
+            min_width=metres("min_width"),
+            min_height=metres("min_height"),
+            tank=data.get("tank"),
+            cyclorama=data.get("cyclorama"),
+        )
+
+    def filter_queryset(self, queryset):
+        """Keyword and place as usual; the stage figures combine into one per-stage criterion."""
+        queryset = super().filter_queryset(queryset)
+        return queryset.with_stage_meeting(self.criteria)
+
+    def active_filters(self) -> list[dict]:
+        """The applied filters as removable chips: `{"label": …, "query": query without it}`."""
+        if not self.is_valid():
+            return []
+        data, units = self.form.cleaned_data, self.entered_units
+        japanese = get_language() == "ja"
+        chips = []
+
+        def without(name, value=None):
+            query = self.data.copy()
+            query.pop("page", None)
+            if value is None:
+                query.pop(name, None)
+            else:
+                query.setlist(name, [v for v in query.getlist(name) if v != value])
+            return query.urlencode()
+
+        if data.get("q"):
+            chips.append({"label": _("“%s”") % data["q"], "query": without("q")})
+        for name in ("region", "prefecture"):
+            for place in data.get(name) or []:
+                label = place.name_ja if japanese else getattr(place, "name", None) or place.name_en
+                chips.append({"label": label, "query": without(name, place.slug)})
+        size_labels = {
+            "min_area": (_("Area ≥ %s"), u.area_unit(units)),
+            "min_length": (_("Length ≥ %s"), u.length_unit(units)),
+            "min_width": (_("Width ≥ %s"), u.length_unit(units)),
+            "min_height": (_("Height ≥ %s"), u.length_unit(units)),
+        }
+        for name, (template, unit) in size_labels.items():
+            if data.get(name) is not None:
+                figure = f"{data[name].normalize():,f} {unit}"
+                chips.append({"label": template % figure, "query": without(name)})
+        yes_no = {
+            "tank": (_("Water tank"), _("No water tank")),
+            "cyclorama": (_("Cyclorama"), _("No cyclorama")),
+        }
+        for name, (yes, no) in yes_no.items():
+            if data.get(name) is not None:
+                chips.append({"label": yes if data[name] else no, "query": without(name)})
+        return chips
+
+    def _search(self, queryset, name, value):
+        return queryset.search(value) if value else queryset
+
+    def _stage_figure(self, queryset, name, value):
+        # Applied together in filter_queryset: one stage must meet all of them.
+        return queryset
+
+    def _no_filter(self, queryset, name, value):
+        return queryset
+
+
+def without_blanks(query: QueryDict) -> QueryDict:
+    """A mutable copy of `query` without empty values (an empty form field means "any")."""
+    result = QueryDict(mutable=True)
+    for key, values in query.lists():
+        kept = [value for value in values if value.strip()]
+        if kept:
+            result.setlist(key, kept)
+    return result
+
+
+def convert_sizes_query(query: QueryDict, *, from_units: str, to_units: str) -> str:
+    """The query string with `units=to_units` and the entered sizes converted to match.
+
+    Switching units keeps the same search: `min_length=40&units=m` becomes
+    `min_length=131.23&units=ft` (rounded to the form's two decimals). Figures that do
+    not parse are left as they are for the form to report.
+    """
+    result = without_blanks(query)
+    result.pop("page", None)
+    result["units"] = to_units
+    if from_units == to_units:
+        return result.urlencode()
+    for name in (*LENGTH_FIELDS, *AREA_FIELDS):
+        try:
+            value = Decimal(query.get(name, ""))
+            if not value.is_finite() or abs(value) > MAX_AREA:
+                continue
+            if name in AREA_FIELDS:
+                converted = u.area_from_m2(u.area_to_m2(value, from_units), to_units)
+            else:
+                converted = u.length_from_metres(u.length_to_metres(value, from_units), to_units)
+            result[name] = f"{converted.quantize(Decimal('0.01')).normalize():f}"
+        except (InvalidOperation, ValueError):
+            continue
+    return result.urlencode()
+
 
 MAX_QUERY_LENGTH = 200
 

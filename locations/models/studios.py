@@ -133,7 +133,10 @@ class StudioQuerySet(PublishableQuerySet):
         qs = self
         prefectures = list(Prefecture.objects.all())
         for term in query_terms(query):
-            matching = [p.pk for p in prefectures if any(term in n for n in p.search_names())]
+            # Prefix, not substring: 京都 must not find 東京都 (Tokyo), nor "kyo" find Tokyo.
+            matching = [
+                p.pk for p in prefectures if any(n.startswith(term) for n in p.search_names())
+            ]
             qs = qs.filter(Q(search_text__contains=term) | Q(prefecture__in=matching))
         return qs
 

@@ -1,23 +1,243 @@
-"""Public studio pages (placeholder until the browse-and-search work lands)."""
+"""Public studio pages: the list with its stage filters, a studio, stage comparison, GeoJSON."""
 
-from django.http import JsonResponse
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django_htmx.http import push_url
 
-from locations.models import Studio
-
-
-def studio_list(request):
-    return render(request, "placeholder.html", {"title": "Studios"})
-
-
-def studio_detail(request, slug):
-    studio = get_object_or_404(Studio.objects.visible_to(request.user), slug=slug)
-    return render(request, "placeholder.html", {"title": studio.name})
-
-
-def stage_compare(request):
-    return render(request, "placeholder.html", {"title": "Compare stages"})
+from locations import compare
+from locations import units as u
+from locations.filters import StudioFilterSet, convert_sizes_query, without_blanks
+from locations.models import ReferenceStage, Soundstage, Studio
 
 
-def studios_geojson(request):
-    return JsonResponse({"type": "FeatureCollection", "features": []})
+def _visible_studios(request: HttpRequest):
+    return Studio.objects.visible_to(request.user)
+
+
+def _visible_stages(request: HttpRequest):
+    return Soundstage.objects.filter(studio__in=_visible_studios(request))
+
+
+def _units_context(request: HttpRequest, units: str) -> dict:
+    """The chosen units, their symbols, and a link to each unit system (same search)."""
+    return {
+        "units": units,
+        "length_unit": u.length_unit(units),
+        "area_unit": u.area_unit(units),
+        "units_links": {
+            to: "?" + convert_sizes_query(request.GET, from_units=units, to_units=to)
+            for to in u.UNITS
+        },
+    }
+
+
+def _wants_partial(request: HttpRequest) -> bool:
+    # htmx swaps in the results; a history restore (back button, cache miss) needs the page.
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def studio_list(request: HttpRequest) -> HttpResponse:
+    """`/studios/`: studios with a stage meeting every figure, largest stage first."""
+    units = u.units_for(request)
+    filterset = StudioFilterSet(
+        request.GET, queryset=_visible_studios(request), request=request, units=units
+    )
+    if filterset.is_valid():
+        studios = filterset.qs.for_list(filterset.criteria).largest_first()
+    else:
+        studios = Studio.objects.none()
+    page = Paginator(studios, settings.STUDIOS_PER_PAGE).get_page(request.GET.get("page"))
+    query = without_blanks(request.GET)
+    query.pop("page", None)
+    compare_ids = compare.remembered_stage_ids(request)
+    context = {
+        "filterset": filterset,
+        "form": filterset.form,
+        "page_obj": page,
+        "studios": page.object_list,
+        "filtering_stages": bool(filterset.criteria),
+        "chips": filterset.active_filters(),
+        "geojson_url": reverse("studios:geojson") + ("?" + query.urlencode() if query else ""),
+        "compare_ids": compare_ids,
+        "compare_query": compare.compare_query(compare_ids, units),
+        **_units_context(request, units),
+    }
+    if _wants_partial(request):
+        response = render(request, "studios/_results.html", context)
+        # The address bar shows the search without empty fields: short enough to share.
+        push_url(response, request.path + ("?" + query.urlencode() if query else ""))
+    else:
+        response = render(request, "studios/list.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def studio_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """`/studios/<slug>/`: a studio, its stage table (tick stages to compare), photos, map."""
+    units = u.units_for(request)
+    studio = get_object_or_404(
+        _visible_studios(request).select_related("prefecture__region"), slug=slug
+    )
+    # Reached from the compare page with `?stage=`, or remembered from earlier in the visit.
+    chosen, _rejected = compare.parse_stage_ids(request.GET.getlist("stage"))
+    chosen = chosen or compare.remembered_stage_ids(request)
+    chosen_elsewhere = (
+        _visible_stages(request)
+        .filter(pk__in=chosen)
+        .exclude(studio=studio)
+        .select_related("studio")
+        .order_by("studio__name", "order", "name")
+    )
+    stages = list(studio.stages.order_by("order", "name"))
+    context = {
+        "studio": studio,
+        "stages": stages,
+        "has_computed_area": any(stage.area_is_computed for stage in stages),
+        "photos": studio.photos.for_gallery(),
+        "chosen_ids": chosen,
+        "chosen_elsewhere": chosen_elsewhere,
+        **_units_context(request, units),
+        "show_private": request.user.is_authenticated and request.user.is_staff,
+    }
+    return render(request, "studios/detail.html", context)
+
+
+def stage_compare(request: HttpRequest) -> HttpResponse:
+    """`/studios/compare/?stage=ID&stage=ID…`: ticked stages side by side, drawn to scale."""
+    units = u.units_for(request)
+    ids, rejected = compare.parse_stage_ids(request.GET.getlist("stage"))
+    if len(ids) > compare.MAX_STAGES:
+        messages.warning(
+            request,
+            _("Up to %(n)d stages can be compared at once; the first %(n)d are shown.")
+            % {"n": compare.MAX_STAGES},
+        )
+        ids = ids[: compare.MAX_STAGES]
+    found = {
+        stage.pk: stage
+        for stage in _visible_stages(request)
+        .filter(pk__in=ids)
+        .select_related("studio__prefecture")
+    }
+    stages = [found[i] for i in ids if i in found]
+    missing = len(rejected) + len(ids) - len(stages)
+    if missing:
+        messages.warning(
+            request,
+            ngettext(
+                "%(n)d requested stage was not found or is not published; it was left out.",
+                "%(n)d requested stages were not found or are not published; they were left out.",
+                missing,
+            )
+            % {"n": missing},
+        )
+    compare.remember_stage_ids(request, [stage.pk for stage in stages])
+    references = list(ReferenceStage.objects.all())
+    drawing = compare.plans_to_scale([*stages, *references], units)
+    selected_ids = [stage.pk for stage in stages]
+    context = {
+        "stages": stages,
+        "references": references,
+        "drawing": drawing,
+        "columns": [
+            {
+                "stage": plan.stage,
+                "plan": plan,
+                "is_reference": isinstance(plan.stage, ReferenceStage),
+                "remove_query": compare.compare_query(
+                    [i for i in selected_ids if i != plan.stage.pk], units
+                ),
+            }
+            for plan in drawing.plans
+        ],
+        "ratio_rows": [
+            {
+                "reference": ref,
+                "cells": [_percent(plan.stage.area, ref.area) for plan in drawing.plans],
+            }
+            for ref in references
+        ],
+        "selected_ids": selected_ids,
+        **_units_context(request, units),
+    }
+    return render(request, "studios/compare.html", context)
+
+
+def _percent(area, of_area) -> int | None:
+    """`area` as a whole percentage of `of_area` (None when either is unknown)."""
+    if not area or not of_area:
+        return None
+    return round(area / of_area * 100)
+
+
+def studios_geojson(request: HttpRequest) -> HttpResponse:
+    """`/studios.geojson`: the list's studios (same parameters and order) with coordinates."""
+    units = u.units_for(request, remember=False)
+    filterset = StudioFilterSet(
+        request.GET, queryset=_visible_studios(request), request=request, units=units
+    )
+    if not filterset.is_valid():
+        return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
+    rows = (
+        filterset.qs.filter(latitude__isnull=False, longitude__isnull=False)
+        .with_stage_stats()
+        .largest_first()
+        .values(
+            "slug",
+            "name",
+            "name_ja",
+            "latitude",
+            "longitude",
+            "is_sample",
+            "largest_stage_m2",
+            "stage_count",
+            "prefecture__name_en",
+            "prefecture__name_ja",
+        )
+    )
+    japanese = get_language() == "ja"
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(row["longitude"]), float(row["latitude"])],
+            },
+            "properties": {
+                "name": row["name"],
+                "name_ja": row["name_ja"],
+                "url": reverse("studios:detail", kwargs={"slug": row["slug"]}),
+                "prefecture": row["prefecture__name_ja" if japanese else "prefecture__name_en"],
+                "largest_stage_m2": (
+                    float(row["largest_stage_m2"]) if row["largest_stage_m2"] is not None else None
+                ),
+                "stage_count": row["stage_count"],
+                "is_sample": row["is_sample"],
+                "summary": _summary(row, units),
+            },
+        }
+        for row in rows
+    ]
+    return JsonResponse(
+        {"type": "FeatureCollection", "features": features},
+        content_type="application/geo+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _summary(row: dict, units: str) -> str:
+    """The map popup's line: "2 stages · largest 1,325 m²"."""
+    stages = ngettext("%(n)d stage", "%(n)d stages", row["stage_count"]) % {"n": row["stage_count"]}
+    if row["largest_stage_m2"] is None:
+        return stages
+    return _("%(stages)s · largest %(area)s") % {
+        "stages": stages,
+        "area": u.format_area(row["largest_stage_m2"], units),
+    }

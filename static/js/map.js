@@ -30,7 +30,8 @@
   function initMap(el) {
     if (el.dataset.ready || typeof L === "undefined") { return; }
     el.dataset.ready = "1";
-    var map = L.map(el, { scrollWheelZoom: false, zoomSnap: 0.5 });
+    // maxZoom on the map itself: markercluster needs it, and without tiles no layer sets it.
+    var map = L.map(el, { scrollWheelZoom: false, zoomSnap: 0.5, maxZoom: 19 });
     if (el.dataset.tileUrl) {
       L.tileLayer(el.dataset.tileUrl, {
         maxZoom: 19,
