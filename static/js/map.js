@@ -1,12 +1,16 @@
 // Leaflet maps fed by the site's GeoJSON endpoints (vendored Leaflet + markercluster).
-// Each <div class="map" data-geojson-url=…> becomes a map. Popups are built with DOM
-// text nodes, never innerHTML, so names typed by fixers cannot inject markup.
+// Each <div class="map" data-geojson-url=…> becomes a map; data-geojson-url may list several
+// URLs separated by spaces (locations, studios …), each drawn with its own marker colour.
+// Popups are built with DOM text nodes, never innerHTML, so names typed by fixers cannot
+// inject markup. Without tiles (offline, tests) the markers still draw on a plain background.
+// When loaded, the element gets data-loaded="1" and data-markers="<count>".
 (function () {
   "use strict";
   var JAPAN = [[24.0, 122.9], [45.6, 146.0]];
 
   function popupFor(props) {
     var box = document.createElement("div");
+    box.className = "map-popup";
     var link = document.createElement("a");
     link.href = props.url;
     link.textContent = props.name || props.name_ja || "";
@@ -17,14 +21,58 @@
       ja.textContent = props.name_ja;
       box.appendChild(ja);
     }
-    var extra = props.summary || props.category || props.prefecture;
+    var extra = [props.summary || props.category, props.prefecture].filter(Boolean).join(" · ");
+    if (typeof props.distance_km === "number") {
+      extra += (extra ? " · " : "") + props.distance_km.toFixed(1) + " km";
+    }
     if (extra) {
       var small = document.createElement("div");
       small.className = "muted";
       small.textContent = extra;
       box.appendChild(small);
     }
+    if (props.status) {
+      var badge = document.createElement("span");
+      badge.className = "badge badge-" + props.status;
+      badge.textContent = props.status;
+      box.appendChild(badge);
+    }
     return box;
+  }
+
+  function iconFor(layerIndex, isCurrent) {
+    var classes = "marker-layer-" + layerIndex + (isCurrent ? " marker-current" : "");
+    return new L.Icon.Default({ className: classes });
+  }
+
+  function markersFrom(data, layerIndex, currentUrl) {
+    var markers = [];
+    var current = null;
+    (data.features || []).forEach(function (feature) {
+      var geometry = feature.geometry;
+      if (!geometry || geometry.type !== "Point") { return; }
+      var props = feature.properties || {};
+      var isCurrent = Boolean(currentUrl) && props.url === currentUrl;
+      var marker = L.marker([geometry.coordinates[1], geometry.coordinates[0]], {
+        keyboard: true,
+        title: props.name || props.name_ja || "",
+        alt: props.name || props.name_ja || "",
+        icon: iconFor(layerIndex, isCurrent),
+        zIndexOffset: isCurrent ? 1000 : 0
+      });
+      // Popups are built when opened: a map of 100,000 places builds none up front.
+      marker.bindPopup(function () { return popupFor(props); });
+      if (isCurrent) { current = marker; } else { markers.push(marker); }
+    });
+    return { markers: markers, current: current };
+  }
+
+  function fetchCollection(url) {
+    return fetch(url, { headers: { "Accept": "application/geo+json" }, credentials: "same-origin" })
+      .then(function (response) {
+        // An invalid filter answers 400 with an empty collection: draw nothing, stay usable.
+        return response.json().catch(function () { return { features: [] }; });
+      });
   }
 
   function initMap(el) {
@@ -43,22 +91,34 @@
     } else {
       map.fitBounds(JAPAN);
     }
-    var url = el.dataset.geojsonUrl;
-    if (!url) { el.dataset.loaded = "0"; return; }
-    var cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false });
-    fetch(url, { headers: { "Accept": "application/geo+json" } })
-      .then(function (r) { return r.json(); })
-      .then(function (data) {
-        var layer = L.geoJSON(data, {
-          pointToLayer: function (feature, latlng) { return L.marker(latlng, { keyboard: true, title: feature.properties.name || "" }); },
-          onEachFeature: function (feature, marker) { marker.bindPopup(popupFor(feature.properties)); }
+    var urls = (el.dataset.geojsonUrl || "").split(/\s+/).filter(Boolean);
+    if (!urls.length) { el.dataset.loaded = "0"; el.dataset.markers = "0"; return; }
+    var currentUrl = el.dataset.currentUrl || "";
+    var cluster = L.markerClusterGroup({
+      chunkedLoading: true,
+      showCoverageOnHover: false,
+      maxClusterRadius: 50
+    });
+    map.addLayer(cluster);
+    Promise.all(urls.map(fetchCollection))
+      .then(function (collections) {
+        var count = 0;
+        collections.forEach(function (data, index) {
+          var built = markersFrom(data, index, currentUrl);
+          cluster.addLayers(built.markers);
+          count += built.markers.length;
+          if (built.current) {
+            // The page's own place stays outside the clusters, always visible.
+            built.current.addTo(map);
+            count += 1;
+          }
         });
-        cluster.addLayer(layer);
-        map.addLayer(cluster);
-        var count = (data.features || []).length;
         el.dataset.markers = String(count);
         if (count && !el.dataset.center) {
-          map.fitBounds(cluster.getBounds(), { maxZoom: 14, padding: [20, 20] });
+          var bounds = cluster.getBounds();
+          if (bounds.isValid()) {
+            map.fitBounds(bounds, { maxZoom: 14, padding: [20, 20] });
+          }
         }
         el.dataset.loaded = "1";
       })
@@ -66,7 +126,9 @@
   }
 
   function initAll(root) {
-    (root || document).querySelectorAll(".map").forEach(initMap);
+    var scope = root || document;
+    if (scope.matches && scope.matches(".map")) { initMap(scope); }
+    scope.querySelectorAll(".map").forEach(initMap);
   }
   document.addEventListener("DOMContentLoaded", function () { initAll(document); });
   // Results swapped in by htmx bring their own map container.
