@@ -10,6 +10,18 @@
     toggle.open = false;
   }
 
+  // Shareable links: empty fields stay out of the URLs htmx requests and pushes.
+  document.body.addEventListener("htmx:configRequest", function (event) {
+    var data = event.detail.formData;
+    if (!data || event.detail.verb !== "get") { return; }
+    var empty = [];
+    data.forEach(function (value, key) {
+      var all = data.getAll(key);
+      if (empty.indexOf(key) < 0 && all.every(function (v) { return v === ""; })) { empty.push(key); }
+    });
+    empty.forEach(function (key) { data.delete(key); });
+  });
+
   var near = form.elements.namedItem("near");
   var radius = form.elements.namedItem("radius_km");
 

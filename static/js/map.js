@@ -103,22 +103,25 @@
     Promise.all(urls.map(fetchCollection))
       .then(function (collections) {
         var count = 0;
+        var current = null;
         collections.forEach(function (data, index) {
           var built = markersFrom(data, index, currentUrl);
           cluster.addLayers(built.markers);
           count += built.markers.length;
           if (built.current) {
             // The page's own place stays outside the clusters, always visible.
-            built.current.addTo(map);
+            current = built.current.addTo(map);
             count += 1;
           }
         });
         el.dataset.markers = String(count);
-        if (count && !el.dataset.center) {
-          var bounds = cluster.getBounds();
-          if (bounds.isValid()) {
-            map.fitBounds(bounds, { maxZoom: 14, padding: [20, 20] });
-          }
+        var bounds = cluster.getLayers().length ? cluster.getBounds() : null;
+        if (bounds && current) {
+          // A place and its neighbours: show them all, never closer than the page asked.
+          bounds.extend(current.getLatLng());
+          map.fitBounds(bounds, { maxZoom: Number(el.dataset.zoom || 14), padding: [40, 40] });
+        } else if (bounds && !el.dataset.center) {
+          map.fitBounds(bounds, { maxZoom: 14, padding: [40, 40] });
         }
         el.dataset.loaded = "1";
       })
