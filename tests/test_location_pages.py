@@ -178,6 +178,8 @@ def test_an_htmx_request_gets_the_results_partial(client, kyoto):
     assert "<html" not in html and 'id="filter-form"' not in html
     assert card_names(response) == ["Kinkaku-ji"]
     assert "HX-Request" in response["Vary"]
+    # The count of active filters beside the form's title follows, out of band.
+    assert '<span id="filter-count" class="badge" hx-swap-oob="true">1 active</span>' in html
 
 
 def test_an_htmx_history_restore_gets_the_whole_page(client, kyoto):

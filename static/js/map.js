@@ -8,18 +8,24 @@
   "use strict";
   var JAPAN = [[24.0, 122.9], [45.6, 146.0]];
 
+  // Japanese pages lead with the Japanese name, as the cards do.
+  var JAPANESE_FIRST = (document.documentElement.lang || "").indexOf("ja") === 0;
+
   function popupFor(props) {
     var box = document.createElement("div");
     box.className = "map-popup";
+    var first = JAPANESE_FIRST ? (props.name_ja || props.name) : (props.name || props.name_ja);
+    var second = JAPANESE_FIRST ? props.name : props.name_ja;
     var link = document.createElement("a");
     link.href = props.url;
-    link.textContent = props.name || props.name_ja || "";
+    link.textContent = first || "";
+    if (first === props.name_ja) { link.lang = "ja"; }
     box.appendChild(link);
-    if (props.name_ja && props.name_ja !== props.name) {
-      var ja = document.createElement("div");
-      ja.lang = "ja";
-      ja.textContent = props.name_ja;
-      box.appendChild(ja);
+    if (second && second !== first) {
+      var other = document.createElement("div");
+      if (second === props.name_ja) { other.lang = "ja"; }
+      other.textContent = second;
+      box.appendChild(other);
     }
     var extra = [props.summary || props.category, props.prefecture].filter(Boolean).join(" · ");
     if (typeof props.distance_km === "number") {

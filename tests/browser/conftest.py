@@ -1,9 +1,11 @@
 """Browser journeys: Playwright (sync API) driving Debian's Chromium against live_server."""
 
+import importlib
 import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse
 # the ORM calls that set up each test's data (browser tests only).
@@ -30,3 +32,18 @@ def browser_type_launch_args(browser_type_launch_args):
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    """Committed data (live_server answers from another thread), with the regions,
+    prefectures, categories and groups the migrations ship.
+
+    A transactional test ends by emptying every table, migration data included. Django's
+    serialized rollback cannot bring it back here: while Playwright's event loop runs,
+    Django hands this thread a different connection object from the one that saved the
+    snapshot. So the migrations' own (idempotent) loaders run again before each test.
+    """
+    for module, loader in [("0002_reference_data", "load"), ("0003_groups", "create_groups")]:
+        migration = importlib.import_module(f"locations.migrations.{module}")
+        getattr(migration, loader)(apps, None)

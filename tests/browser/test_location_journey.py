@@ -18,12 +18,8 @@ from playwright.sync_api import expect
 
 from tests import factories
 
-# live_server runs in another thread, so each test's data is committed (transactional_db);
-# serialized_rollback restores the regions and prefectures the migrations ship after the flush.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# Every test here commits its data (transactional_db, see conftest.reference_data).
+pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 TILE_HOST = urlsplit(settings.MAP_TILE_URL).netloc
@@ -185,6 +181,7 @@ def test_filter_by_region_open_a_result_and_see_its_map(
     assert page.evaluate("window.__sameDocument") is True
     expect(page.locator("#results .result-count")).to_contain_text("3 places")
     expect(page.locator("#results .chip-remove")).to_have_text(["Remove filter: Kansai"])
+    expect(page.locator("#filter-count")).to_have_text("1 active")
     expect(page.locator("#results .map")).to_have_attribute("data-markers", "3")
     page.screenshot(path=screenshot_dir / "locations-list-kansai.png", full_page=True)
 
@@ -312,9 +309,7 @@ def test_everything_works_with_javascript_off(live_server, browser, catalogue):
     context.close()
 
 
-def test_keyboard_filtering_and_pagination_keep_the_filters(
-    live_server, page, catalogue, settings
-):
+def test_keyboard_filtering_and_pagination_keep_the_filters(live_server, page, catalogue, settings):
     settings.LOCATIONS_PER_PAGE = 2
     page.goto(f"{live_server.url}/locations/")
     page.evaluate("window.__sameDocument = true")
