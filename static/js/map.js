@@ -85,6 +85,7 @@
     if (el.dataset.ready || typeof L === "undefined") { return; }
     el.dataset.ready = "1";
     var map = L.map(el, { scrollWheelZoom: false, zoomSnap: 0.5 });
+    el._rokehanMap = map;
     if (el.dataset.tileUrl) {
       L.tileLayer(el.dataset.tileUrl, {
         maxZoom: 19,
@@ -139,9 +140,22 @@
     if (scope.matches && scope.matches(".map")) { initMap(scope); }
     scope.querySelectorAll(".map").forEach(initMap);
   }
+  // htmx keeps a copy of the page for the back button: save maps as empty containers
+  // (a copied Leaflet map is dead markup) and draw them again when the page comes back.
+  function resetAll() {
+    document.querySelectorAll(".map").forEach(function (el) {
+      if (el._rokehanMap) { el._rokehanMap.remove(); el._rokehanMap = null; }
+      delete el.dataset.ready;
+      delete el.dataset.loaded;
+      delete el.dataset.markers;
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () { initAll(document); });
   // Results swapped in by htmx bring their own map container.
   document.addEventListener("htmx:afterSettle", function (e) { initAll(e.target); });
+  document.addEventListener("htmx:beforeHistorySave", resetAll);
+  document.addEventListener("htmx:historyRestore", function () { initAll(document); });
   window.Rokehan = window.Rokehan || {};
   window.Rokehan.initMaps = initAll;
 })();

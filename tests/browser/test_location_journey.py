@@ -222,6 +222,10 @@ def test_the_back_button_restores_the_previous_results(live_server, page, catalo
     expect(card_titles(page)).to_have_text(["Otaru Canal"])
     page.go_back()
     expect(card_titles(page)).to_have_count(5)
+    # The map comes back alive, not as a copy of dead markup.
+    expect(page.locator("#results .map")).to_have_attribute("data-markers", "5")
+    page.locator("#results .leaflet-marker-icon:not(.marker-cluster)").first.click()
+    expect(page.locator("#results .leaflet-popup")).to_be_visible()
 
 
 def test_sorting_and_removing_a_chip_update_the_results(live_server, page, catalogue):
