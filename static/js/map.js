@@ -109,6 +109,7 @@
     map.addLayer(cluster);
     Promise.all(urls.map(fetchCollection))
       .then(function (collections) {
+        if (!el.isConnected || el._rokehanMap !== map) { return; }  // swapped out meanwhile
         var count = 0;
         var current = null;
         collections.forEach(function (data, index) {
@@ -126,9 +127,11 @@
         if (bounds && current) {
           // A place and its neighbours: show them all, never closer than the page asked.
           bounds.extend(current.getLatLng());
-          map.fitBounds(bounds, { maxZoom: Number(el.dataset.zoom || 14), padding: [40, 40] });
+          map.fitBounds(bounds, {
+            maxZoom: Number(el.dataset.zoom || 14), padding: [40, 40], animate: false
+          });
         } else if (bounds && !el.dataset.center) {
-          map.fitBounds(bounds, { maxZoom: 14, padding: [40, 40] });
+          map.fitBounds(bounds, { maxZoom: 14, padding: [40, 40], animate: false });
         }
         el.dataset.loaded = "1";
       })
@@ -141,10 +144,18 @@
     scope.querySelectorAll(".map").forEach(initMap);
   }
   // htmx keeps a copy of the page for the back button: save maps as empty containers
-  // (a copied Leaflet map is dead markup) and draw them again when the page comes back.
+  // (a copied Leaflet map is dead markup whose style attributes the CSP would refuse) and
+  // draw them again when the page comes back. The map object is dropped, not remove()d:
+  // the content is about to be swapped out, and remove() during a zoom animation throws.
   function resetAll() {
     document.querySelectorAll(".map").forEach(function (el) {
-      if (el._rokehanMap) { el._rokehanMap.remove(); el._rokehanMap = null; }
+      el._rokehanMap = null;
+      el.replaceChildren();
+      el.removeAttribute("style");
+      el.removeAttribute("tabindex");
+      Array.prototype.slice.call(el.classList).forEach(function (name) {
+        if (name.indexOf("leaflet-") === 0) { el.classList.remove(name); }
+      });
       delete el.dataset.ready;
       delete el.dataset.loaded;
       delete el.dataset.markers;

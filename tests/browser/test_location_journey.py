@@ -216,7 +216,9 @@ def test_filter_by_region_open_a_result_and_see_its_map(
     assert console_errors == []
 
 
-def test_the_back_button_restores_the_previous_results(live_server, page, catalogue):
+def test_the_back_button_restores_the_previous_results(
+    live_server, page, catalogue, console_errors
+):
     page.goto(f"{live_server.url}/locations/")
     page.get_by_label("Hokkaido", exact=True).check()
     expect(card_titles(page)).to_have_text(["Otaru Canal"])
@@ -226,6 +228,7 @@ def test_the_back_button_restores_the_previous_results(live_server, page, catalo
     expect(page.locator("#results .map")).to_have_attribute("data-markers", "5")
     page.locator("#results .leaflet-marker-icon:not(.marker-cluster)").first.click()
     expect(page.locator("#results .leaflet-popup")).to_be_visible()
+    assert console_errors == []
 
 
 def test_sorting_and_removing_a_chip_update_the_results(live_server, page, catalogue):
