@@ -70,6 +70,11 @@ class Prefecture(models.Model):
         """Normalised names a keyword may match: English, Japanese, Japanese without 都府県."""
         return [normalize(self.name_en), normalize(self.name_ja), normalize(self.short_name_ja)]
 
+    def matches(self, term: str) -> bool:
+        """Whether a normalised keyword names this prefecture: at the start of one of its
+        names, so 京都 finds 京都府 but not 東京都, and "kyo" does not find Tokyo."""
+        return any(name.startswith(term) for name in self.search_names())
+
     def get_absolute_url(self):
         return reverse("locations:list") + f"?prefecture={self.slug}"
 

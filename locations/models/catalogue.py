@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from locations.geo import bounding_box, distance_expression
 from locations.search import query_terms, search_document
 
 from .areas import Category, Prefecture, Tag
@@ -67,9 +66,9 @@ class LocationQuerySet(PublishableQuerySet):
         qs = self
         prefectures = list(Prefecture.objects.all())
         for term in terms:
-            matching_prefectures = [
-                p.pk for p in prefectures if any(term in name for name in p.search_names())
-            ]
+            # A prefecture's name must start with the term: 京都 is inside 東京都 and
+            # "kyo" inside "tokyo", yet neither means Tokyo.
+            matching_prefectures = [p.pk for p in prefectures if p.matches(term)]
             condition = (
                 Q(search_text__contains=term)
                 | Q(prefecture__in=matching_prefectures)
@@ -77,23 +76,6 @@ class LocationQuerySet(PublishableQuerySet):
             )
             # A subquery keeps one row per location however many tags match.
             qs = qs.filter(pk__in=Location.objects.filter(condition).values("pk"))
-        return qs
-
-    def within_km(self, lat: float, lng: float, radius_km: float | None):
-        """Locations with coordinates, annotated with `distance_km` from the point; within the
-        radius when one is given (bounding box on indexed columns first, then the exact circle)."""
-        qs = self.filter(latitude__isnull=False, longitude__isnull=False)
-        if radius_km is not None:
-            min_lat, max_lat, min_lng, max_lng = bounding_box(lat, lng, radius_km)
-            qs = qs.filter(
-                latitude__gte=max(min_lat, -90),
-                latitude__lte=min(max_lat, 90),
-                longitude__gte=min_lng,
-                longitude__lte=max_lng,
-            )
-        qs = qs.annotate(distance_km=distance_expression(lat, lng))
-        if radius_km is not None:
-            qs = qs.filter(distance_km__lte=radius_km)
         return qs
 
 

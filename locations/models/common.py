@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from locations.geo import bounding_box, distance_expression
+
 # Japan, generously: Okinotorishima (20.4°N) to Hokkaido's northern tip (45.6°N),
 # Yonaguni (122.9°E) to Minamitorishima (153.9°E).
 JAPAN_LAT_MIN, JAPAN_LAT_MAX = Decimal("20"), Decimal("46")
@@ -67,7 +69,7 @@ def coordinates_in_japan_constraint() -> models.CheckConstraint:
 
 
 class PublishableQuerySet(models.QuerySet):
-    """Status filters shared by locations, studios and itineraries."""
+    """Status filters and the radius search shared by locations, studios and itineraries."""
 
     def published(self):
         """What visitors may see."""
@@ -78,6 +80,23 @@ class PublishableQuerySet(models.QuerySet):
         if user is not None and user.is_authenticated and user.is_staff:
             return self.all()
         return self.published()
+
+    def within_km(self, lat: float, lng: float, radius_km: float | None):
+        """Rows with coordinates, annotated with `distance_km` from the point; within the radius
+        when one is given (bounding box on indexed columns first, then the exact circle)."""
+        qs = self.filter(latitude__isnull=False, longitude__isnull=False)
+        if radius_km is not None:
+            min_lat, max_lat, min_lng, max_lng = bounding_box(lat, lng, radius_km)
+            qs = qs.filter(
+                latitude__gte=max(min_lat, -90),
+                latitude__lte=min(max_lat, 90),
+                longitude__gte=min_lng,
+                longitude__lte=max_lng,
+            )
+        qs = qs.annotate(distance_km=distance_expression(lat, lng))
+        if radius_km is not None:
+            qs = qs.filter(distance_km__lte=radius_km)
+        return qs
 
 
 class AuditedModel(models.Model):

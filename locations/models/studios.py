@@ -134,9 +134,7 @@ class StudioQuerySet(PublishableQuerySet):
         prefectures = list(Prefecture.objects.all())
         for term in query_terms(query):
             # Prefix, not substring: 京都 must not find 東京都 (Tokyo), nor "kyo" find Tokyo.
-            matching = [
-                p.pk for p in prefectures if any(n.startswith(term) for n in p.search_names())
-            ]
+            matching = [p.pk for p in prefectures if p.matches(term)]
             qs = qs.filter(Q(search_text__contains=term) | Q(prefecture__in=matching))
         return qs
 

@@ -1,23 +1,264 @@
-"""Public location pages (placeholder until the browse-and-search work lands)."""
+"""Public location pages: the home page, the filtered list, one place, and the list as GeoJSON."""
 
-from django.http import JsonResponse
+import json
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from django.views.decorators.http import require_safe
+from django_filters.views import FilterView
 
-from locations.models import Location
+from locations.filters import LocationFilterSet
+from locations.models import Location, Prefecture, Region, Status, Studio
+
+NEARBY_LOCATIONS_KM = 30
+NEARBY_STUDIOS_KM = 100  # studios are few: a day's unit move rather than a walk
+NEARBY_LIMIT = 6
+HOME_CARDS = 6
 
 
-def home(request):
-    return render(request, "placeholder.html", {"title": "Rokehan"})
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    """Keyword box, regions with their counts, featured and newest places, a map of Japan."""
+    published = Location.objects.published()
+    regions = list(
+        Region.objects.annotate(
+            location_count=Count(
+                "prefectures__locations",
+                filter=Q(prefectures__locations__status=Status.PUBLISHED),
+            )
+        ).order_by("order")  # Meta.ordering does not apply to GROUP BY queries
+    )
+    studios = Studio.objects.published()
+    covered = Prefecture.objects.filter(
+        Exists(published.filter(prefecture=OuterRef("pk")))
+        | Exists(studios.filter(prefecture=OuterRef("pk")))
+    )
+    context = {
+        "regions": regions,
+        # Every place has a prefecture and so a region: the regions' counts add up to all.
+        "location_count": sum(region.location_count for region in regions),
+        "studio_count": studios.count(),
+        "prefecture_count": covered.count(),
+        "featured": published.filter(featured=True)
+        .for_list()
+        .order_by("-updated_at", "pk")[:HOME_CARDS],
+        "newest": published.for_list().order_by("-created_at", "-pk")[:HOME_CARDS],
+    }
+    return render(request, "locations/home.html", context)
 
 
-def location_list(request):
-    return render(request, "placeholder.html", {"title": "Locations"})
+class LocationListView(FilterView):
+    """/locations/: cards, the filter form, a map of the results; the results partial for htmx."""
+
+    filterset_class = LocationFilterSet
+    template_name = "locations/location_list.html"
+    context_object_name = "locations"
+
+    def get_paginate_by(self, queryset):
+        return settings.LOCATIONS_PER_PAGE
+
+    def get_queryset(self):
+        return Location.objects.visible_to(self.request.user).for_list()
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        # Always bound, so a bare /locations/ gets the same defaults (sort) as a filtered one.
+        kwargs["data"] = self.request.GET
+        return kwargs
+
+    def get_template_names(self):
+        htmx = self.request.htmx
+        if htmx and not htmx.history_restore_request:
+            return ["locations/_results.html"]
+        return [self.template_name]
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # The same URL answers a whole page or the results partial: caches must tell them apart.
+        patch_vary_headers(response, ["HX-Request"])
+        return response
 
 
-def location_detail(request, slug):
-    location = get_object_or_404(Location.objects.visible_to(request.user), slug=slug)
-    return render(request, "placeholder.html", {"title": location.name})
+location_list = LocationListView.as_view()
 
 
-def locations_geojson(request):
-    return JsonResponse({"type": "FeatureCollection", "features": []})
+@require_safe
+def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """One place: gallery, facts and filming notes, map, nearby places and studios."""
+    location = get_object_or_404(
+        Location.objects.visible_to(request.user).select_related("prefecture__region", "category"),
+        slug=slug,
+    )
+    nearby_locations, nearby_studios, nearby_query = [], [], ""
+    if location.has_coordinates:
+        lat, lng = float(location.latitude), float(location.longitude)
+        nearby_query = "?" + urlencode(
+            {"near": f"{location.latitude},{location.longitude}", "radius_km": NEARBY_LOCATIONS_KM},
+            safe=",",
+        )
+        nearby_locations = (
+            Location.objects.published()
+            .exclude(pk=location.pk)
+            .for_list()
+            .within_km(lat, lng, NEARBY_LOCATIONS_KM)
+            .order_by("distance_km", "name")[:NEARBY_LIMIT]
+        )
+        nearby_studios = (
+            Studio.objects.published()
+            .select_related("prefecture")
+            .within_km(lat, lng, NEARBY_STUDIOS_KM)
+            .order_by("distance_km", "name")[:NEARBY_LIMIT]
+        )
+    context = {
+        "location": location,
+        "photos": list(location.photos.for_gallery()),
+        "tags": list(location.tags.all()),
+        "fact_groups": _fact_groups(location),
+        "nearby_locations": nearby_locations,
+        "nearby_studios": nearby_studios,
+        "nearby_locations_km": NEARBY_LOCATIONS_KM,
+        # The map shows this place and the published places around it.
+        "nearby_query": nearby_query,
+        "map_geojson_url": reverse("locations:geojson") + nearby_query if nearby_query else "",
+        "nearby_studios_km": NEARBY_STUDIOS_KM,
+        "show_contact": request.user.is_authenticated and request.user.is_staff,
+    }
+    return render(request, "locations/location_detail.html", context)
+
+
+@require_safe
+def locations_geojson(request: HttpRequest) -> HttpResponse:
+    """The list's matches with coordinates as a GeoJSON FeatureCollection, in the list's order.
+
+    Not paginated (the maps draw every match), so it reads plain values, not model instances,
+    and keeps each feature's properties short.
+    """
+    filterset = LocationFilterSet(
+        request.GET, queryset=Location.objects.visible_to(request.user), request=request
+    )
+    if not filterset.is_valid():
+        collection = {
+            "type": "FeatureCollection",
+            "features": [],
+            "errors": filterset.errors.get_json_data(),
+        }
+        return _geojson_response(collection, status=400)
+
+    fields = ["slug", "name", "name_ja", "latitude", "longitude", "status"]
+    fields += ["category__name", "prefecture__name_en"]
+    with_distance = filterset.point is not None
+    if with_distance:
+        fields.append("distance_km")
+    rows = filterset.qs.filter(latitude__isnull=False, longitude__isnull=False).values(*fields)
+
+    url_pattern = reverse("locations:detail", kwargs={"slug": "__slug__"})
+    features = []
+    for row in rows:
+        properties = {
+            "name": row["name"],
+            "name_ja": row["name_ja"],
+            "url": url_pattern.replace("__slug__", row["slug"]),
+            "category": row["category__name"],
+            "prefecture": row["prefecture__name_en"],
+        }
+        if with_distance:
+            properties["distance_km"] = round(row["distance_km"], 2)
+        if row["status"] != Status.PUBLISHED:
+            properties["status"] = row["status"]  # staff only: drafts are marked on the map
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [float(row["longitude"]), float(row["latitude"])],
+                },
+                "properties": properties,
+            }
+        )
+    return _geojson_response({"type": "FeatureCollection", "features": features})
+
+
+def _geojson_response(collection: dict, status: int = 200) -> HttpResponse:
+    body = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+    return HttpResponse(body, content_type="application/geo+json", status=status)
+
+
+# The facts of a place, grouped as a location manager reads them; empty ones are left out.
+FACT_GROUPS = [
+    (_("Permits"), ["permit_authority", "permit_lead_days", "permit_fees", "permit_notes"]),
+    (
+        _("Production"),
+        [
+            "power",
+            "parking_vehicles",
+            "basecamp_trucks",
+            "load_in",
+            "noise",
+            "view_facing",
+            "light_notes",
+        ],
+    ),
+    (_("Access"), ["nearest_station", "station_walk_minutes", "unit_move_notes"]),
+    (
+        _("Restrictions & timing"),
+        ["filming_hours", "drones", "restrictions", "best_season", "best_time_of_day"],
+    ),
+]
+NOISE_FLAGS = ["noise_flight_path", "noise_trains", "noise_traffic"]
+# Numbers read better with their unit and a label of their own.
+COUNTED_FACTS = {
+    "permit_lead_days": (
+        _("Permit lead time"),
+        ngettext_lazy("%(n)d working day", "%(n)d working days", "n"),
+    ),
+    "parking_vehicles": (_("Parking"), ngettext_lazy("%(n)d vehicle", "%(n)d vehicles", "n")),
+    "basecamp_trucks": (
+        _("Base camp"),
+        ngettext_lazy("room for %(n)d truck", "room for %(n)d trucks", "n"),
+    ),
+    "station_walk_minutes": (
+        _("Walk from station"),
+        ngettext_lazy("%(n)d minute", "%(n)d minutes", "n"),
+    ),
+}
+
+
+def _fact_groups(location: Location) -> list[tuple[str, list[tuple[str, str]]]]:
+    """[(group title, [(label, text), …]), …] with only the facts that are filled in."""
+    groups = []
+    for title, names in FACT_GROUPS:
+        facts = [fact for fact in (_fact(location, name) for name in names) if fact[1]]
+        if facts:
+            groups.append((str(title), facts))
+    return groups
+
+
+def _fact(location: Location, name: str) -> tuple[str, str]:
+    """(label, text) of one fact; the text is empty when nobody has filled it in."""
+    if name == "noise":
+        sources = [
+            str(capfirst(Location._meta.get_field(flag).verbose_name))
+            for flag in NOISE_FLAGS
+            if getattr(location, flag)
+        ]
+        if location.noise_notes:
+            sources.append(location.noise_notes)
+        return str(_("Noise")), "; ".join(sources)
+    field = Location._meta.get_field(name)
+    value = getattr(location, name)
+    if value is None or value == "":
+        return "", ""
+    if name in COUNTED_FACTS:
+        label, text = COUNTED_FACTS[name]
+        return str(label), text % {"n": value}
+    if field.choices:
+        value = getattr(location, f"get_{name}_display")()
+    return str(capfirst(field.verbose_name)), str(value)

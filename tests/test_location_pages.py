@@ -1,0 +1,498 @@
+"""The public location pages: home, /locations/, /locations/<slug>/ and /locations.geojson."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from locations.models import Status
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("locations:list")
+GEOJSON = reverse("locations:geojson")
+
+
+def card_names(response) -> list[str]:
+    """The names on the result cards, in page order."""
+    html = response.content.decode()
+    return re.findall(r'<h3 class="card-title"><a href="[^"]+" lang="\w+">([^<]+)</a>', html)
+
+
+def feature_names(response) -> list[str]:
+    return [feature["properties"]["name"] for feature in response.json()["features"]]
+
+
+@pytest.fixture
+def kyoto():
+    """A published temple in Kyoto with everything a location manager reads."""
+    location = factories.LocationFactory(
+        name="Kinkaku-ji",
+        name_ja="金閣寺",
+        prefecture=factories.prefecture("kyoto"),
+        category=factories.category("temple"),
+        municipality="Kita-ku",
+        latitude=Decimal("35.039370"),
+        longitude=Decimal("135.729243"),
+        description="The Golden Pavilion, a Zen temple.",
+        permit_authority="Temple office (Rokuon-ji)",
+        permit_lead_days=20,
+        power="none",
+        nearest_station="Kitaoji (bus)",
+        drones="no",
+        restrictions="No filming inside the pavilion.",
+        contact_name="Temple office",
+        contact_phone="075-461-0013",
+        contact_email="office@example.jp",
+    )
+    location.tags.add(factories.TagFactory(name="period drama"))
+    return location
+
+
+@pytest.fixture
+def draft():
+    return factories.LocationFactory(
+        name="Secret Alley",
+        status=Status.DRAFT,
+        prefecture=factories.prefecture("kyoto"),
+        latitude=Decimal("35.0"),
+        longitude=Decimal("135.76"),
+    )
+
+
+# Home -------------------------------------------------------------------------------------
+
+
+def test_home_counts_published_places_studios_and_prefectures(client, kyoto, draft):
+    factories.LocationFactory(name="Shibuya Crossing")  # Tokyo
+    factories.StudioFactory(name="Sample Studio", prefecture=factories.prefecture("chiba"))
+    factories.StudioFactory(name="Unpublished Studio", status=Status.DRAFT)
+    response = client.get("/")
+    assert response.status_code == 200
+    assert (response.context["location_count"], response.context["studio_count"]) == (2, 1)
+    assert response.context["prefecture_count"] == 3  # Kyoto, Tokyo, Chiba
+    kansai = next(r for r in response.context["regions"] if r.slug == "kansai")
+    assert kansai.location_count == 1  # the draft in Kyoto is not counted
+
+
+def test_home_has_a_keyword_box_regions_cards_and_a_map_of_everything(client, kyoto):
+    factories.LocationFactory(name="Featured Place", featured=True)
+    html = client.get("/").content.decode()
+    assert f'action="{LIST}"' in html and 'name="q"' in html
+    assert f'href="{LIST}?region=kansai"' in html
+    assert "Featured Place" in html and "Kinkaku-ji" in html
+    assert f'data-geojson-url="{GEOJSON} {reverse("studios:geojson")}"' in html
+    assert f'href="{reverse("studios:list")}"' in html
+
+
+def test_home_never_shows_drafts(client, draft):
+    html = client.get("/").content.decode()
+    assert "Secret Alley" not in html
+
+
+def test_home_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    factories.LocationFactory.create_batch(8, featured=True)
+    # regions+counts, studios, prefectures, featured, its photos, newest, its photos
+    with django_assert_max_num_queries(7):
+        assert client.get("/").status_code == 200
+
+
+# List -------------------------------------------------------------------------------------
+
+
+def test_list_shows_cards_with_both_names_category_and_prefecture(client, kyoto):
+    factories.PhotoFactory(location=kyoto, caption="The pavilion from the pond")
+    html = client.get(LIST).content.decode()
+    assert "Kinkaku-ji" in html and "金閣寺" in html
+    assert "Temple" in html and "Kyoto" in html
+    assert 'alt="The pavilion from the pond" loading="lazy" width="64" height="48"' in html
+
+
+def test_a_card_without_photos_shows_a_placeholder(client, kyoto):
+    html = client.get(LIST).content.decode()
+    assert 'class="card-placeholder"' in html
+
+
+def test_every_filter_field_has_a_label(client, kyoto):
+    html = client.get(LIST).content.decode()
+    for field_id in ["id_q", "id_near", "id_radius_km", "id_sort", "id_region_0"]:
+        assert f'for="{field_id}"' in html
+
+
+def test_the_form_keeps_its_values(client, kyoto):
+    html = client.get(LIST, {"q": "temple", "region": "kansai", "near": "35,135.7"}).content
+    html = html.decode()
+    assert 'name="q" value="temple"' in html
+    assert 'value="kansai" id="id_region_4" checked' in html
+    assert 'name="near" value="35,135.7"' in html
+    assert '<option value="distance" selected>' in html
+
+
+def test_the_list_shows_the_result_count_and_the_distance_near_a_point(client, kyoto):
+    response = client.get(LIST, {"near": "35.0116,135.7681", "radius_km": "10"})
+    html = response.content.decode()
+    assert "<strong>1</strong> place" in html
+    assert "4.7 km away" in html
+
+
+def test_active_filters_are_chips_that_remove_one_value(client, kyoto):
+    html = client.get(LIST, {"region": ["kansai", "kanto"], "tag": "period-drama"}).content
+    html = html.decode()
+    assert f'href="{LIST}?region=kanto&amp;tag=period-drama"' in html
+    assert f'href="{LIST}?region=kansai&amp;region=kanto"' in html
+
+
+def test_an_unknown_slug_shows_a_form_error_and_no_results(client, kyoto):
+    response = client.get(LIST, {"region": "atlantis"})
+    assert response.status_code == 200
+    assert response.context["filter"].errors["region"]
+    assert card_names(response) == []
+    assert "Some filters could not be used" in response.content.decode()
+
+
+def test_pagination_keeps_the_filters(client, settings):
+    settings.LOCATIONS_PER_PAGE = 5
+    factories.LocationFactory.create_batch(7, prefecture=factories.prefecture("osaka"))
+    factories.LocationFactory(name="Tokyo Place")
+    response = client.get(LIST, {"region": "kansai", "sort": "name"})
+    html = response.content.decode()
+    assert len(card_names(response)) == 5
+    assert 'href="?region=kansai&amp;sort=name&amp;page=2"' in html
+    page_two = client.get(LIST, {"region": "kansai", "sort": "name", "page": "2"})
+    assert len(card_names(page_two)) == 2
+    assert "Tokyo Place" not in card_names(page_two)
+
+
+def test_the_results_map_uses_the_same_query_without_the_page(client, kyoto):
+    html = client.get(LIST, {"region": "kansai", "page": "1"}).content.decode()
+    assert f'data-geojson-url="{GEOJSON}?region=kansai"' in html
+
+
+def test_an_htmx_request_gets_the_results_partial(client, kyoto):
+    response = client.get(LIST, {"region": "kansai"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and 'id="filter-form"' not in html
+    assert card_names(response) == ["Kinkaku-ji"]
+    assert "HX-Request" in response["Vary"]
+    # The count of active filters beside the form's title follows, out of band.
+    assert '<span id="filter-count" class="badge" hx-swap-oob="true">1 active</span>' in html
+
+
+def test_an_htmx_history_restore_gets_the_whole_page(client, kyoto):
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    html = client.get(LIST, headers=headers).content.decode()
+    assert "<html" in html
+
+
+def test_the_filter_form_updates_the_results_with_htmx_and_works_without(client, kyoto):
+    html = client.get(LIST).content.decode()
+    assert f'<form id="filter-form" class="filters" method="get" action="{LIST}"' in html
+    assert f'hx-get="{LIST}" hx-target="#results" hx-push-url="true"' in html
+    assert '<button type="submit">' in html
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_list_runs_a_fixed_number_of_queries(client, count, django_assert_max_num_queries):
+    tag = factories.TagFactory(name="neon")
+    for location in factories.LocationFactory.create_batch(count):
+        factories.PhotoFactory(location=location)
+        location.tags.add(tag)
+    # The count, the page, its photos (3); the form's choices: regions, prefectures,
+    # categories, tags (4).
+    with django_assert_max_num_queries(7):
+        response = client.get(LIST)
+    assert len(card_names(response)) == min(count, 24)
+    # … plus checking the region and tag slugs given (2).
+    with django_assert_max_num_queries(9):
+        response = client.get(LIST, {"region": "kanto", "tag": tag.slug})
+    assert len(card_names(response)) == min(count, 24)
+
+
+def test_staff_see_drafts_in_the_list_marked_as_drafts(fixer_client, kyoto, draft):
+    html = fixer_client.get(LIST).content.decode()
+    assert "Secret Alley" in html
+    assert '<span class="badge badge-draft">Draft</span>' in html
+
+
+def test_visitors_never_see_drafts_in_the_list(client, kyoto, draft):
+    assert card_names(client.get(LIST)) == ["Kinkaku-ji"]
+    assert card_names(client.get(LIST, {"q": "secret"})) == []
+
+
+# Detail -----------------------------------------------------------------------------------
+
+
+def test_detail_shows_facts_grouped_and_leaves_out_empty_ones(client, kyoto):
+    html = client.get(kyoto.get_absolute_url()).content.decode()
+    for heading in ["Permits", "Production", "Access", "Restrictions &amp; timing"]:
+        assert f">{heading}</h2>" in html
+    assert "<dt>Permit lead time</dt><dd>20 working days</dd>" in html
+    assert "No power on site (bring generators)" in html
+    assert "<dt>Drones</dt><dd>Not allowed</dd>" in html
+    assert "No filming inside the pavilion." in html
+    assert "Parking" not in html  # not filled in
+    assert "Best season" not in html
+
+
+def test_detail_has_a_gallery_with_alt_text_and_full_size_links(client, kyoto):
+    first = factories.PhotoFactory(location=kyoto, caption="Pavilion at dawn", is_cover=True)
+    factories.PhotoFactory(location=kyoto, caption="")
+    html = client.get(kyoto.get_absolute_url()).content.decode()
+    assert f'href="{first.image.url}" class="gallery-link" data-gallery-item' in html
+    assert 'alt="Pavilion at dawn" loading="lazy"' in html
+    assert 'alt="Kinkaku-ji" loading="lazy"' in html  # no caption: the place's name
+    assert "js/gallery.js" in html
+
+
+def test_detail_tags_link_to_the_filtered_list(client, kyoto):
+    html = client.get(kyoto.get_absolute_url()).content.decode()
+    assert f'href="{LIST}?tag=period-drama"' in html
+
+
+def test_detail_map_is_centred_on_the_place(client, kyoto):
+    html = client.get(kyoto.get_absolute_url()).content.decode()
+    assert 'data-center="35.039370,135.729243"' in html
+    assert f'data-geojson-url="{GEOJSON}?near=35.039370,135.729243&amp;radius_km=30"' in html
+    assert f'data-current-url="{kyoto.get_absolute_url()}"' in html
+
+
+def test_detail_lists_nearby_places_and_studios_with_distances(client, kyoto):
+    factories.LocationFactory(
+        name="Fushimi Inari Taisha",
+        prefecture=factories.prefecture("kyoto"),
+        latitude=Decimal("34.967140"),
+        longitude=Decimal("135.772672"),
+    )
+    factories.LocationFactory(name="Far Away Tokyo")  # Shibuya: 370 km
+    factories.LocationFactory(
+        name="Nearby Draft",
+        status=Status.DRAFT,
+        latitude=Decimal("35.04"),
+        longitude=Decimal("135.73"),
+        prefecture=factories.prefecture("kyoto"),
+    )
+    factories.StudioFactory(
+        name="Uzumasa Sample Studio",
+        prefecture=factories.prefecture("kyoto"),
+        latitude=Decimal("35.0160"),
+        longitude=Decimal("135.7100"),
+    )
+    factories.StudioFactory(name="Tokyo Sample Studio")
+    response = client.get(kyoto.get_absolute_url())
+    assert [p.name for p in response.context["nearby_locations"]] == ["Fushimi Inari Taisha"]
+    assert [s.name for s in response.context["nearby_studios"]] == ["Uzumasa Sample Studio"]
+    html = response.content.decode()
+    assert "9.0 km away" in html  # Kinkaku-ji to Fushimi Inari
+    assert "3.1 km" in html  # to the studio
+
+
+def test_private_contact_only_for_staff(client, fixer, kyoto):
+    assert "075-461-0013" not in client.get(kyoto.get_absolute_url()).content.decode()
+    client.force_login(fixer)
+    html = client.get(kyoto.get_absolute_url()).content.decode()
+    assert 'class="private"' in html
+    assert 'href="tel:075-461-0013"' in html and "office@example.jp" in html
+
+
+def test_signed_in_non_staff_do_not_see_the_contact(client, kyoto):
+    client.force_login(factories.UserFactory(username="visitor"))
+    assert "075-461-0013" not in client.get(kyoto.get_absolute_url()).content.decode()
+
+
+def test_a_draft_is_404_for_visitors_and_shown_to_staff_with_a_badge(client, fixer, draft):
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    client.force_login(fixer)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert '<span class="badge badge-draft">Draft</span>' in response.content.decode()
+
+
+def test_a_place_in_review_is_badged_for_staff(fixer_client):
+    location = factories.LocationFactory(status=Status.REVIEW)
+    html = fixer_client.get(location.get_absolute_url()).content.decode()
+    assert '<span class="badge badge-review">In review</span>' in html
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_detail_runs_a_fixed_number_of_queries(client, kyoto, count, django_assert_max_num_queries):
+    factories.PhotoFactory.create_batch(3, location=kyoto)
+    for location in factories.LocationFactory.create_batch(
+        count, latitude=kyoto.latitude, longitude=kyoto.longitude
+    ):
+        factories.PhotoFactory(location=location)
+    factories.StudioFactory.create_batch(count, latitude=kyoto.latitude, longitude=kyoto.longitude)
+    # The place, its photos, its tags, nearby places and their photos, nearby studios.
+    with django_assert_max_num_queries(6):
+        assert client.get(kyoto.get_absolute_url()).status_code == 200
+
+
+def test_an_unknown_slug_is_404(client):
+    assert client.get(reverse("locations:detail", kwargs={"slug": "nowhere"})).status_code == 404
+
+
+@override_settings(LANGUAGE_CODE="ja")
+def test_japanese_pages_lead_with_the_japanese_name(client, kyoto):
+    client.cookies["django_language"] = "ja"
+    html = client.get(kyoto.get_absolute_url()).content.decode()
+    assert '<h1 lang="ja">金閣寺</h1>' in html
+    assert '<p class="detail-subtitle" lang="en">Kinkaku-ji' in html
+    assert card_names(client.get(LIST)) == ["金閣寺"]
+
+
+# GeoJSON ----------------------------------------------------------------------------------
+
+
+def test_geojson_is_a_feature_collection_with_names_and_urls(client, kyoto):
+    response = client.get(GEOJSON)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    data = response.json()
+    assert data["type"] == "FeatureCollection"
+    [feature] = data["features"]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [135.729243, 35.03937]}
+    assert feature["properties"] == {
+        "name": "Kinkaku-ji",
+        "name_ja": "金閣寺",
+        "url": kyoto.get_absolute_url(),
+        "category": "Temple",
+        "prefecture": "Kyoto",
+    }
+
+
+def test_geojson_leaves_out_places_without_coordinates(client, kyoto):
+    factories.LocationFactory(name="Not Pinned", latitude=None, longitude=None)
+    assert feature_names(client.get(GEOJSON)) == ["Kinkaku-ji"]
+
+
+def test_geojson_is_not_paginated(client, settings):
+    settings.LOCATIONS_PER_PAGE = 5
+    factories.LocationFactory.create_batch(12)
+    assert len(client.get(GEOJSON).json()["features"]) == 12
+
+
+def test_geojson_hides_drafts_from_visitors_and_marks_them_for_staff(client, fixer, kyoto, draft):
+    assert feature_names(client.get(GEOJSON)) == ["Kinkaku-ji"]
+    client.force_login(fixer)
+    features = client.get(GEOJSON).json()["features"]
+    assert [(f["properties"]["name"], f["properties"].get("status")) for f in features] == [
+        ("Kinkaku-ji", None),
+        ("Secret Alley", "draft"),
+    ]
+
+
+def test_geojson_gives_distances_near_a_point(client, kyoto):
+    [feature] = client.get(GEOJSON, {"near": "35.0116,135.7681"}).json()["features"]
+    assert feature["properties"]["distance_km"] == pytest.approx(4.7, abs=0.05)
+
+
+def test_geojson_with_a_bad_filter_is_400_with_the_errors(client, kyoto):
+    response = client.get(GEOJSON, {"near": "nan,nan"})
+    assert response.status_code == 400
+    assert response.json()["features"] == []
+    assert "near" in response.json()["errors"]
+
+
+def test_geojson_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    factories.LocationFactory.create_batch(30)
+    with django_assert_max_num_queries(1):
+        assert len(client.get(GEOJSON).json()["features"]) == 30
+
+
+@pytest.fixture
+def catalogue(kyoto):
+    """A few places in three regions, with tags, to compare the page and the GeoJSON."""
+    neon = factories.TagFactory(name="neon")
+    for name, pref, cat, lat, lng in [
+        ("Dotonbori", "osaka", "street", "34.668723", "135.501295"),
+        ("Fushimi Inari Taisha", "kyoto", "shrine", "34.967140", "135.772672"),
+        ("Shibuya Crossing", "tokyo", "street", "35.659482", "139.700531"),
+        ("Otaru Canal", "hokkaido", "waterfront", "43.199167", "140.994167"),
+    ]:
+        location = factories.LocationFactory(
+            name=name,
+            prefecture=factories.prefecture(pref),
+            category=factories.category(cat),
+            latitude=Decimal(lat),
+            longitude=Decimal(lng),
+        )
+        if cat == "street":
+            location.tags.add(neon)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"region": "kansai"},
+        {"region": ["kansai", "hokkaido"], "sort": "-updated"},
+        {"category": "street", "tag": "neon"},
+        {"q": "京都"},
+        {"near": "35.0116,135.7681", "radius_km": "500"},
+        {"near": "43,141", "sort": "name"},
+        {"prefecture": "nowhere"},
+    ],
+)
+def test_the_html_list_and_the_geojson_agree(client, catalogue, query):
+    page = client.get(LIST, query)
+    geojson = client.get(GEOJSON, query)
+    assert card_names(page) == feature_names(geojson)
+
+
+# Bad input never breaks a page ------------------------------------------------------------
+
+BAD_QUERIES = [
+    "near=nan,nan",
+    "near=inf,-inf",
+    "near=1e999,1",
+    "near=NaN,135&sort=distance",
+    "near=95,135",
+    "near=35,200",
+    "near=35",
+    "near=,",
+    "near=35,135&radius_km=nan",
+    "near=35,135&radius_km=-1",
+    "near=35,135&radius_km=1e308",
+    "near=35,135&radius_km=" + "9" * 5000,
+    "radius_km=50",
+    "q=%00",
+    "q=" + "ｘ" * 5000,
+    "q=%ff%fe%fd",
+    "region=%00",
+    "region=atlantis",
+    "region=kansai&region=kansai",
+    "prefecture=" + "a" * 3000,
+    "category=%27%3B%20DROP%20TABLE",
+    "tag=%00&tag=nope",
+    "sort=%00",
+    "sort=name&sort=distance",
+    "q=a&q=b&near=35,135&near=36,136",
+    "page=abc",
+    "page=0",
+    "page=-1",
+    "page=99999999999999999999999",
+    "page=%00",
+    "region[]=kansai",
+]
+
+
+@pytest.mark.parametrize("query", BAD_QUERIES)
+def test_bad_input_never_gives_a_500(client, kyoto, query):
+    page = client.get(f"{LIST}?{query}")
+    assert page.status_code in (200, 400, 404)
+    htmx = client.get(f"{LIST}?{query}", headers={"HX-Request": "true"})
+    assert htmx.status_code in (200, 400, 404)
+    geojson = client.get(f"{GEOJSON}?{query}")
+    assert geojson.status_code in (200, 400)
+
+
+def test_too_many_repeated_keys_is_a_400(client):
+    response = client.get(LIST + "?" + "&".join(["tag=x"] * 2000))
+    assert response.status_code == 400
+
+
+def test_only_get_is_allowed_on_the_list(client):
+    assert client.post(LIST).status_code == 405
