@@ -2,13 +2,14 @@
 
 The real admin (`locations/admin/`) is checked page by page too; this site makes sure the
 generic machinery — inlines, autocomplete, prepopulated slugs, calendars, related-object
-popups, filters, actions, date hierarchy — runs under our Content-Security-Policy even
-before (or whatever) the real admin registers.
+popups, filters, actions, date hierarchy, the optimistic lock's hidden field — runs under our
+Content-Security-Policy whatever the real admin registers. The concurrency tests use it too.
 """
 
 from django.contrib import admin
 from django.urls import path
 
+from locations.concurrency import OptimisticLockAdminMixin
 from locations.models import Location, Photo, Soundstage, Studio, Tag
 from scouting.urls import urlpatterns as site_urlpatterns
 
@@ -21,7 +22,7 @@ class PhotoInline(admin.TabularInline):
     extra = 1
 
 
-class SoundstageInline(admin.StackedInline):
+class SoundstageInline(OptimisticLockAdminMixin, admin.StackedInline):
     model = Soundstage
     fields = ["name", "length_m", "width_m", "height_m", "tank", "verified_on"]
     extra = 1
@@ -34,7 +35,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Location, site=site)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = ["name", "prefecture", "status", "updated_at"]
     list_filter = ["status", "prefecture__region"]
     search_fields = ["name", "name_ja"]
@@ -46,7 +47,7 @@ class LocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Studio, site=site)
-class StudioAdmin(admin.ModelAdmin):
+class StudioAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = ["name", "prefecture", "status"]
     fields = ["name", "prefecture", "status", "verified_on"]
     inlines = [SoundstageInline]
