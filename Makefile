@@ -48,5 +48,15 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Recovery: backups/rokehan-<timestamp>/ holds the database (engine-neutral JSON), every media
+# file (read through the storage API, so S3 works) and a manifest of checksums.
+backup: install
+	$(PY) manage.py backup_catalogue
+
+# Into an empty (freshly migrated) database: make restore BACKUP=backups/rokehan-…
+restore: migrate
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/rokehan-YYYYmmdd-…"; exit 2; }
+	$(PY) manage.py restore_catalogue "$(BACKUP)"
+
 clean:
 	rm -rf $(VENV) staticfiles test-output .pytest_cache
