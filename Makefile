@@ -48,6 +48,11 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Load: gunicorn + PostgreSQL under wrk, 32 connections for SOAK_SECONDS (60); fails on any
+# error or non-2xx/3xx answer. Loopback only.
+soak: install
+	PY=$(PY) bench/soak.sh
+
 # Recovery: backups/rokehan-<timestamp>/ holds the database (engine-neutral JSON), every media
 # file (read through the storage API, so S3 works) and a manifest of checksums.
 backup: install
