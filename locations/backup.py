@@ -144,9 +144,11 @@ def make_backup(destination_root: Path, *, using=DEFAULT_DB_ALIAS, storage=defau
     database_file = folder / "database.json"
     connection = connections[using]
 
-    # One consistent snapshot of every table, even while fixers keep editing.
+    # One consistent snapshot of every table, even while fixers keep editing (when already
+    # inside a caller's transaction, that transaction decides what is seen).
+    outermost = not connection.in_atomic_block
     with transaction.atomic(using=using):
-        if connection.vendor == "postgresql":
+        if outermost and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         with database_file.open("w", encoding="utf-8") as out:
@@ -262,6 +264,9 @@ def restore_backup(
     with transaction.atomic(using=using):
         # Empty every table (migration-made rows too: the backup has them) and let
         # post_migrate recreate content types and permissions, which the dump names.
+        # PostgreSQL cannot TRUNCATE with deferred constraint checks pending (inside a
+        # caller's transaction): run them first.
+        connections[using].check_constraints()
         call_command("flush", interactive=False, database=using, verbosity=0)
         call_command("loaddata", str(folder / "database.json"), database=using, verbosity=0)
         result.rows = _row_counts(using)

@@ -280,6 +280,9 @@ LOGGING = {
         "django.request": {"level": "WARNING"},
         "django.server": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        # Scanners send wrong Host headers all day; Django logs each at ERROR. The request line
+        # (status=400) still records them, without paging anyone.
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
         # One line per request (rokehan.request) and per login or failed login (rokehan.auth).
         "rokehan": {"level": "INFO"},
     },
