@@ -129,7 +129,6 @@ def test_a_fixer_uses_the_admin_without_a_csp_violation(live_server, page, probl
 def test_an_editor_deletes_through_the_confirmation_pages_without_a_csp_violation(
     live_server, page, problems
 ):
-
     staff_user("editor", "Editors")
     doomed = factories.LocationFactory(name="Doomed")
     also_doomed = factories.LocationFactory(name="Also doomed")
