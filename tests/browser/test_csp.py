@@ -178,6 +178,32 @@ def test_a_superuser_manages_users_without_a_csp_violation(live_server, page, pr
     assert problems == []
 
 
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_public_pages_run_without_a_csp_violation(live_server, page, problems):
+    place = factories.LocationFactory(name="Kinkakuji", name_ja="金閣寺")
+    studio = factories.SoundstageFactory().studio
+
+    for path in [
+        "/",
+        "/locations/",
+        "/locations/?q=kyoto",
+        place.get_absolute_url(),
+        "/studios/",
+        "/studios/compare/",
+        studio.get_absolute_url(),
+        "/no-such-page/",
+    ]:
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+    # The language switcher submits itself (site.js) and comes back.
+    page.goto(live_server.url + "/")
+    page.locator("#language-select").select_option("ja")
+    expect(page.locator("html")).to_have_attribute("lang", "ja")
+
+    assert problems == []
+
+
 @pytest.mark.django_db
 def test_a_public_page_sends_the_security_headers(client):
     response = client.get("/")
