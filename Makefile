@@ -48,5 +48,20 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Load: gunicorn + PostgreSQL under wrk, 32 connections for SOAK_SECONDS (60); fails on any
+# error or non-2xx/3xx answer. Loopback only.
+soak: install
+	PY=$(PY) bench/soak.sh
+
+# Recovery: backups/rokehan-<timestamp>/ holds the database (engine-neutral JSON), every media
+# file (read through the storage API, so S3 works) and a manifest of checksums.
+backup: install
+	$(PY) manage.py backup_catalogue
+
+# Into an empty (freshly migrated) database: make restore BACKUP=backups/rokehan-…
+restore: migrate
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/rokehan-YYYYmmdd-…"; exit 2; }
+	$(PY) manage.py restore_catalogue "$(BACKUP)"
+
 clean:
 	rm -rf $(VENV) staticfiles test-output .pytest_cache

@@ -8,3 +8,7 @@ class LocationsConfig(AppConfig):
     name = "locations"
     verbose_name = _("Catalogue")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Sign-in, sign-out and lockout log lines (receivers connect on import).
+        from locations import logging  # noqa: F401

@@ -23,14 +23,24 @@ DEBUG = env.bool("DJANGO_DEBUG", default=True)
 
 _DEV_SECRET_KEY = "django-insecure-development-only-never-use-in-production"  # noqa: S105
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=_DEV_SECRET_KEY)
-if not DEBUG and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50):
+# The same rules as Django's security.W009 check, enforced at start-up instead of warned about.
+if not DEBUG and (
+    SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5
+):
     raise ImproperlyConfigured(
-        "DJANGO_SECRET_KEY must be set to a long random value when DJANGO_DEBUG is False."
+        "DJANGO_SECRET_KEY must be set to a long random value (50+ characters, e.g. "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`) "
+        "when DJANGO_DEBUG is False."
     )
 
 ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
+if not DEBUG and not ALLOWED_HOSTS:
+    # Otherwise every request would be answered 400: fail loudly at start-up instead.
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS must list the site's host names when DJANGO_DEBUG is False."
+    )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -51,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that its duration and status cover everything below (redirects, errors).
+    "locations.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -135,7 +147,11 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# The client's address: REMOTE_ADDR, or the one our own proxies put in X-Forwarded-For
+# (never an address the client wrote itself, or an attacker could rotate it past the lock).
+AXES_CLIENT_IP_CALLABLE = "locations.security.client_ip"
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 
 # Internationalisation: English and Japanese, times in Japan.
 LANGUAGE_CODE = "en"
@@ -147,7 +163,7 @@ USE_TZ = True
 
 # Static files are served by whitenoise; media go through the storage API only.
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
@@ -237,6 +253,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     # /healthz is probed by the load balancer over plain HTTP on the private network.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
@@ -244,16 +261,29 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
+        # key=value lines (see locations.logging): easy to grep, and parsed by most log stores.
         "structured": {
             "format": "%(asctime)s level=%(levelname)s logger=%(name)s %(message)s",
         },
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
+    # 12-factor: one stream on stdout; the platform collects and routes it.
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "structured",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.request": {"level": "WARNING"},
         "django.server": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        # Scanners send wrong Host headers all day; Django logs each at ERROR. The request line
+        # (status=400) still records them, without paging anyone.
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+        # One line per request (rokehan.request) and per login or failed login (rokehan.auth).
+        "rokehan": {"level": "INFO"},
     },
 }
 

@@ -74,7 +74,6 @@ def location_post_data(**overrides):
         "longitude": "135.729243",
         "description": "The Golden Pavilion.",
         "status": Status.DRAFT,
-        "version": "",
         "photos-TOTAL_FORMS": "0",
         "photos-INITIAL_FORMS": "0",
         "photos-MIN_NUM_FORMS": "0",
@@ -194,7 +193,6 @@ def test_a_fixer_adds_a_studio_with_two_stages(fixer_client, fixer):
         "name_ja": "サンプル北スタジオ",
         "prefecture": factories.prefecture("tokyo").pk,
         "status": Status.DRAFT,
-        "version": "",
         "is_sample": "on",
         "stages-TOTAL_FORMS": "2",
         "stages-INITIAL_FORMS": "0",
@@ -378,7 +376,7 @@ def test_a_stale_form_does_not_overwrite_a_newer_save(client, fixer, editor, cat
     client.force_login(fixer)
     response = client.post(url("location", "change", location.pk), stale)
     assert response.status_code == 200
-    assert "after you opened it" in response.content.decode()
+    assert "since you opened it" in response.content.decode()
     location.refresh_from_db()
     assert location.description == "Editor's version"
 

@@ -1,9 +1,11 @@
 """Locations: the list fixers scan, the form grouped like a location manager's notes."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from locations.concurrency import OptimisticLockAdminMixin
 from locations.models import Location, Photo
 from locations.readings import suggest_readings
 
@@ -11,7 +13,6 @@ from .common import (
     AUDIT_FIELDS,
     AuditedAdminMixin,
     PublishWorkflowMixin,
-    VersionedModelForm,
     related_count,
 )
 from .imports import CatalogueImportExportMixin
@@ -23,10 +24,10 @@ READING_SUGGESTED = _(
 )
 
 
-class LocationForm(VersionedModelForm):
+class LocationForm(forms.ModelForm):
     class Meta:
         model = Location
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
         help_texts = {
             "name_kana": _("In hiragana: きんかくじ. ") + READING_SUGGESTED,
             "name_romaji": _("Hepburn, as a visitor would type it: Kinkakuji. ")
@@ -46,7 +47,11 @@ class LocationForm(VersionedModelForm):
 
 @admin.register(Location)
 class LocationAdmin(
-    CatalogueImportExportMixin, PublishWorkflowMixin, AuditedAdminMixin, SimpleHistoryAdmin
+    OptimisticLockAdminMixin,
+    CatalogueImportExportMixin,
+    PublishWorkflowMixin,
+    AuditedAdminMixin,
+    SimpleHistoryAdmin,
 ):
     form = LocationForm
     import_kind = "locations"
@@ -146,7 +151,7 @@ class LocationAdmin(
                 "fields": ("contact_name", "contact_phone", "contact_email"),
             },
         ),
-        (_("Status"), {"fields": ("status", "verified_on", "version")}),
+        (_("Status"), {"fields": ("status", "verified_on", "record_version")}),
         (_("Record"), {"classes": ("collapse",), "fields": ("slug", *AUDIT_FIELDS)}),
     )
 

@@ -1,11 +1,8 @@
 """Shared admin pieces: audit fields, the publish workflow, the edit-conflict check, counts."""
 
-from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -25,53 +22,6 @@ def related_count(model, fk: str):
         .values("n")
     )
     return Coalesce(models.Subquery(counts), 0)
-
-
-class VersionedModelForm(forms.ModelForm):
-    """A change form that refuses to overwrite a record someone saved after it was opened.
-
-    The form carries the record's `updated_at` as a hidden version; if the stored one differs
-    when the form comes back, the save is refused with an error instead of silently
-    overwriting the other person's changes.
-    """
-
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk is not None and not self.is_bound:
-            # From the database, not the instance: history's revert form passes an old copy.
-            self.initial["version"] = self._stored_version()
-
-    def _stored_version(self, *, lock: bool = False) -> str:
-        rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
-        if lock and transaction.get_connection().in_atomic_block:
-            # The admin saves inside a transaction: hold the row until this save commits.
-            rows = rows.select_for_update()
-        updated_at = rows.values_list("updated_at", flat=True).first()
-        return updated_at.isoformat() if updated_at else ""
-
-    def clean(self):
-        cleaned = super().clean()
-        posted = cleaned.get("version")
-        if self.instance.pk is not None and posted:
-            stored = self._stored_version(lock=True)
-            if stored and stored != posted:
-                raise ValidationError(self._conflict_message(), code="edit_conflict")
-        return cleaned
-
-    def _conflict_message(self) -> str:
-        current = (
-            type(self.instance)
-            ._default_manager.select_related("updated_by")
-            .get(pk=self.instance.pk)
-        )
-        who = current.updated_by.get_username() if current.updated_by else _("someone")
-        when = timezone.localtime(current.updated_at).strftime("%Y-%m-%d %H:%M")
-        return _(
-            "%(who)s saved this record at %(when)s, after you opened it. Nothing was saved: "
-            "open the record again (in a new tab) to see their changes, then make yours."
-        ) % {"who": who, "when": when}
 
 
 class AuditedAdminMixin:

@@ -5,13 +5,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from locations.concurrency import OptimisticLockAdminMixin
 from locations.models import Photo, ReferenceStage, Soundstage, Studio
 
 from .common import (
     AUDIT_FIELDS,
     AuditedAdminMixin,
     PublishWorkflowMixin,
-    VersionedModelForm,
     related_count,
 )
 from .imports import CatalogueImportExportMixin
@@ -27,7 +27,7 @@ def describe_area(stage: Soundstage | None) -> str:
     return f"{area:,.1f} m² ({how})"
 
 
-class SoundstageInline(admin.TabularInline):
+class SoundstageInline(OptimisticLockAdminMixin, admin.TabularInline):
     model = Soundstage
     fields = (
         "name",
@@ -53,9 +53,12 @@ class SoundstageInline(admin.TabularInline):
 
 @admin.register(Studio)
 class StudioAdmin(
-    CatalogueImportExportMixin, PublishWorkflowMixin, AuditedAdminMixin, SimpleHistoryAdmin
+    OptimisticLockAdminMixin,
+    CatalogueImportExportMixin,
+    PublishWorkflowMixin,
+    AuditedAdminMixin,
+    SimpleHistoryAdmin,
 ):
-    form = VersionedModelForm
     import_kind = "studios"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = (
@@ -112,7 +115,7 @@ class StudioAdmin(
             },
         ),
         (_("Source"), {"fields": ("source", "verified_on", "is_sample")}),
-        (_("Status"), {"fields": ("status", "version")}),
+        (_("Status"), {"fields": ("status", "record_version")}),
         (_("Record"), {"classes": ("collapse",), "fields": ("slug", *AUDIT_FIELDS)}),
     )
 
@@ -144,7 +147,7 @@ class StudioAdmin(
 
 
 @admin.register(Soundstage)
-class SoundstageAdmin(SimpleHistoryAdmin):
+class SoundstageAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
     list_display = (
         "name",
         "studio",

@@ -289,6 +289,8 @@ class Soundstage(models.Model):
     verified_on = models.DateField(_("verified on"), null=True, blank=True)
     is_sample = models.BooleanField(_("sample data"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Lets a second editor of the same stage be told instead of overwriting (concurrency.py).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords()
 

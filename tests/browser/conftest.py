@@ -1,17 +1,16 @@
 """Browser journeys: Playwright (sync API) driving Debian's Chromium against live_server."""
 
-import importlib
 import os
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse
 # the ORM calls that set up each test's data (browser tests only).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = "/usr/bin/chromium"
+# Root in a container on a closed network: no sandbox, no GPU, no background calls home.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -34,20 +33,35 @@ def screenshot_dir() -> Path:
     return SCREENSHOTS
 
 
+def _reload_migration_data():
+    """Re-run every data migration of the app (reference data, groups, programme …) with
+    the historical models of its own migration state."""
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    loader = MigrationLoader(connection)
+    names = sorted(name for app, name in loader.disk_migrations if app == "locations")
+    for name in names:
+        migration = loader.get_migration("locations", name)
+        operations = [op for op in migration.operations if isinstance(op, RunPython)]
+        if operations:
+            state_apps = loader.project_state(("locations", name), at_end=False).apps
+            for operation in operations:
+                operation.code(state_apps, None)
+
+
 @pytest.fixture(autouse=True)
-def reference_data(transactional_db):
-    """Committed data (live_server answers from another thread), with the regions,
-    prefectures, categories and groups the migrations ship.
+def migration_data(transactional_db):
+    """Committed data (live_server answers from another thread), with the rows the data
+    migrations ship.
 
     A transactional test ends by emptying every table, migration data included. Django's
     serialized rollback cannot bring it back here: while Playwright's event loop runs,
     Django hands this thread a different connection object from the one that saved the
-    snapshot. So the migrations' own (idempotent) loaders run again before each test.
+    snapshot. So the data migrations run again whenever a previous test emptied them.
     """
-    for module, loader in [
-        ("0002_reference_data", "load"),
-        ("0003_groups", "create_groups"),
-        ("0004_incentives", "grant"),
-    ]:
-        migration = importlib.import_module(f"locations.migrations.{module}")
-        getattr(migration, loader)(apps, None)
+    from locations.models import Region
+
+    if not Region.objects.exists():
+        _reload_migration_data()

@@ -1,0 +1,41 @@
+"""Back up the database and every media file into a timestamped folder (`make backup`)."""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from locations.backup import BackupError, make_backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Write backups/rokehan-<timestamp>/ with the database (engine-neutral JSON), every "
+        "media file (read through the storage API) and a manifest of checksums."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--output-dir",
+            default=str(Path(settings.BASE_DIR) / "backups"),
+            help="Folder to create the backup in (default: backups/ in the project).",
+        )
+
+    def handle(self, *args, output_dir, **options):
+        try:
+            folder = make_backup(Path(output_dir))
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        data = json.loads((folder / "manifest.json").read_text())
+        rows = sum(data["rows"].values())
+        self.stdout.write(
+            self.style.SUCCESS(f"Backed up {rows} rows and {len(data['files'])} files to {folder}")
+        )
+        if data["missing_files"]:
+            self.stderr.write(
+                self.style.WARNING(
+                    f"{len(data['missing_files'])} files named in the database were not in "
+                    f"the storage (listed in manifest.json): {data['missing_files'][:5]} …"
+                )
+            )
