@@ -3,21 +3,35 @@
 from .areas import Category, Prefecture, Region, Tag
 from .catalogue import Compass, DronePolicy, Location, Photo, Power
 from .common import Status
+from .itineraries import (
+    Itinerary,
+    ItineraryStatus,
+    ItineraryStop,
+    Shortlist,
+    ShortlistItem,
+    TravelMode,
+)
 from .studios import ReferenceStage, Soundstage, StageCriteria, Studio
 
 __all__ = [
     "Category",
     "Compass",
     "DronePolicy",
+    "Itinerary",
+    "ItineraryStatus",
+    "ItineraryStop",
     "Location",
     "Photo",
     "Power",
     "Prefecture",
     "ReferenceStage",
     "Region",
+    "Shortlist",
+    "ShortlistItem",
     "Soundstage",
     "StageCriteria",
     "Status",
     "Studio",
     "Tag",
+    "TravelMode",
 ]
