@@ -6,7 +6,14 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from locations.models import Itinerary, ItineraryStatus, ItineraryStop, Shortlist
+from locations.models import (
+    Itinerary,
+    ItineraryStatus,
+    ItineraryStop,
+    Location,
+    Shortlist,
+    ShortlistItem,
+)
 from locations.models.common import unique_slug
 from locations.travel import distance_km, nearest_neighbour_order, suggest_mode
 
@@ -163,3 +170,35 @@ def duplicate_itinerary(
         for stop in itinerary.stops.order_by("date", "start_time", "pk")
     )
     return copy
+
+
+@transaction.atomic
+def add_to_shortlist(*, user, place, shortlist: Shortlist | None = None):
+    """Put a location or a studio on `shortlist` (default: the user's most recently used one,
+    created when the user has none). Returns (item, created); adding twice changes nothing."""
+    if shortlist is None:
+        shortlist = Shortlist.objects.owned_by(user).first()
+        if shortlist is None:
+            shortlist = Shortlist.objects.create(owner=user, title=_("My shortlist"))
+    kind = "location" if isinstance(place, Location) else "studio"
+    existing = shortlist.items.filter(**{kind: place}).first()
+    if existing is not None:
+        return existing, False
+    last = shortlist.items.order_by("-rank").values_list("rank", flat=True).first() or 0
+    item = ShortlistItem.objects.create(shortlist=shortlist, rank=last + 1, **{kind: place})
+    # The list just used becomes the one the next "add" goes to.
+    shortlist.save(update_fields=["updated_at"])
+    return item, True
+
+
+@transaction.atomic
+def move_shortlist_item(*, item, direction: str) -> None:
+    """Swap an item with its neighbour ("up" = towards first place) and renumber 1…n."""
+    items = list(item.shortlist.items.order_by("rank", "added_at", "pk"))
+    i = next(n for n, other in enumerate(items) if other.pk == item.pk)
+    j = i - 1 if direction == "up" else i + 1
+    if 0 <= j < len(items):
+        items[i], items[j] = items[j], items[i]
+    for rank, other in enumerate(items, start=1):
+        other.rank = rank
+    ShortlistItem.objects.bulk_update(items, ["rank"])

@@ -152,23 +152,9 @@ def leg_between(origin, destination) -> Leg | None:
 def legs_into(stops: list) -> list[Leg | None]:
     """For each stop in order, the leg that reaches it from the one before (None for the first
     stop and wherever a stop has no coordinates)."""
+    if not stops:
+        return []
     return [None] + [leg_between(a, b) for a, b in zip(stops, stops[1:], strict=False)]
-
-
-def overlapping_pairs(stops: list) -> list[tuple]:
-    """Pairs of stops on the same day whose times overlap (or that start at the same minute)."""
-    by_day: dict = {}
-    for stop in stops:
-        by_day.setdefault(stop.date, []).append(stop)
-    pairs = []
-    for day_stops in by_day.values():
-        day_stops = sorted(day_stops, key=lambda s: s.starts_at)
-        for i, a in enumerate(day_stops):
-            for b in day_stops[i + 1 :]:
-                if b.starts_at >= a.ends_at and b.starts_at != a.starts_at:
-                    break  # sorted by start: nothing later can overlap `a` either
-                pairs.append((a, b))
-    return pairs
 
 
 def nearest_neighbour_order(points: list, start: tuple[float, float] | None) -> list:

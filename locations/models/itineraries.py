@@ -1,13 +1,13 @@
 """Familiarisation tours (itineraries and their stops) and the shortlists they grow from."""
 
-import functools
 import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, TimeField
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -55,12 +55,23 @@ class ItineraryQuerySet(PublishableQuerySet):
         """The tours list: how many stops each has, without a query per row."""
         return self.annotate(stop_count=models.Count("stops")).order_by("start_date", "title")
 
+    def with_overlap_flag(self):
+        """Annotate `has_overlaps`: some of the tour's stops overlap (the admin's list column)."""
+        overlapping = ItineraryStop.objects.with_overlaps().filter(
+            itinerary=OuterRef("pk"), overlaps=True
+        )
+        return self.annotate(has_overlaps=Exists(overlapping))
+
     def with_stops(self, *, stages: bool = False):
         """The day view and the package: stops in order with their places, covers and regions
         (a fixed number of queries however many stops there are)."""
-        stops = ItineraryStop.objects.select_related(
-            "location__prefecture__region", "location__category", "studio__prefecture__region"
-        ).order_by("date", "start_time", "pk")
+        stops = (
+            ItineraryStop.objects.with_overlaps()
+            .select_related(
+                "location__prefecture__region", "location__category", "studio__prefecture__region"
+            )
+            .order_by("date", "start_time", "pk")
+        )
         lookups = [
             Prefetch("stops", queryset=stops),
             _photos_prefetch("stops__location__photos"),
@@ -166,12 +177,22 @@ class Itinerary(AuditedModel):
             self.save(update_fields=["share_token", "updated_at"])
         return self.share_token
 
-    @functools.cached_property
-    def overlapping_stop_ids(self) -> set[int]:
-        """Stops whose times overlap another stop's on the same day (a planning warning)."""
-        from locations.travel import overlapping_pairs
 
-        return {stop.pk for pair in overlapping_pairs(list(self.stops.all())) for stop in pair}
+class ItineraryStopQuerySet(models.QuerySet):
+    def with_overlaps(self):
+        """Annotate `overlaps`: another stop of the same tour on the same day starts at the same
+        minute or runs into this one (a stop without an end is a moment at its start)."""
+        own_end = Coalesce(OuterRef("end_time"), OuterRef("start_time"), output_field=TimeField())
+        others = (
+            ItineraryStop.objects.filter(itinerary=OuterRef("itinerary"), date=OuterRef("date"))
+            .exclude(pk=OuterRef("pk"))
+            .alias(other_end=Coalesce("end_time", "start_time", output_field=TimeField()))
+            .filter(
+                Q(start_time=OuterRef("start_time"))
+                | Q(start_time__lt=own_end, other_end__gt=OuterRef("start_time"))
+            )
+        )
+        return self.annotate(overlaps=Exists(others))
 
 
 class ItineraryStop(models.Model):
@@ -226,6 +247,8 @@ class ItineraryStop(models.Model):
         default=TravelMode.CAR,
         help_text=_("How the party travels here from the previous stop."),
     )
+
+    objects = ItineraryStopQuerySet.as_manager()
 
     class Meta:
         ordering = ["date", "start_time", "pk"]

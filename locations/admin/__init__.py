@@ -1,0 +1,1 @@
+from . import itineraries  # noqa: F401
