@@ -10,6 +10,10 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 PRODID = "-//Rokehan//Familiarisation tours//EN"
 
 
+def calendar_uid(itinerary) -> str:
+    return f"itinerary-{itinerary.pk}@rokehan"
+
+
 def stop_uid(stop) -> str:
     """Stable per stop, so a re-imported calendar updates its events instead of doubling them."""
     return f"stop-{stop.pk}.itinerary-{stop.itinerary_id}@rokehan"
@@ -26,10 +30,12 @@ def itinerary_calendar(itinerary, *, absolute_url) -> bytes:
     coordinates, DESCRIPTION the notes and the place's page. `absolute_url(path)` turns a
     site path into a full URL. Stops must be in `itinerary.stops.all()` (prefetched or not).
     """
-    calendar = Calendar.new(prodid=PRODID, name=itinerary.title)
+    calendar = Calendar.new(prodid=PRODID, name=itinerary.title, uid=calendar_uid(itinerary))
     calendar.add("X-WR-TIMEZONE", "Asia/Tokyo")
     if itinerary.description:
-        calendar.description = itinerary.description
+        # Not `calendar.description =`: icalendar 7.3 copies it unescaped into X-WR-CALDESC,
+        # and a line break there makes to_ical() fail.
+        calendar.add("DESCRIPTION", itinerary.description)
     stamp = itinerary.updated_at or itinerary.created_at
     for stop in itinerary.stops.all():
         event = Event.new(

@@ -47,7 +47,10 @@ class ShortlistItemForm(forms.ModelForm):
     class Meta:
         model = ShortlistItem
         fields = ["top_choice_for", "note"]
-        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "top_choice_for": forms.TextInput(attrs={"placeholder": _("e.g. Sc. 12 chase")}),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

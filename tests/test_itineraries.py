@@ -35,7 +35,11 @@ def place(name, lat, lng, **kwargs):
 def tokyo_tour():
     """A published two-day tour; stops created out of order on purpose."""
     tour = factories.ItineraryFactory(
-        title="Tokyo in two days", start_date=MON, end_date=TUE, party_size=2
+        title="Tokyo in two days",
+        start_date=MON,
+        end_date=TUE,
+        party_size=2,
+        description="Two days in Tokyo.\n\nStreets, temples, a tower.",
     )
     shibuya = place(
         "Shibuya Scramble Crossing", 35.6595, 139.7004, name_ja="渋谷スクランブル交差点"
@@ -350,6 +354,7 @@ def test_calendar_has_one_event_per_stop_in_tokyo_time(client, tokyo_tour):
     assert f'filename="{tour.slug}.ics"' in response["Content-Disposition"]
     calendar = Calendar.from_ical(response.content)
     assert [tz.tz_name for tz in calendar.timezones] == ["Asia/Tokyo"]
+    assert str(calendar["DESCRIPTION"]) == tour.description  # line breaks survive
     events = {str(e["SUMMARY"]): e for e in calendar.events}
     assert set(events) == {
         "Hotel check-out",

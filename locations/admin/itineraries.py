@@ -31,28 +31,31 @@ def _searchable(admin_site, model) -> bool:
     return bool(model_admin and model_admin.search_fields)
 
 
-class ItineraryStopInline(admin.TabularInline):
+class ItineraryStopInline(admin.StackedInline):
     model = ItineraryStop
     extra = 1
     ordering = ("date", "start_time", "pk")
-    fields = (
-        "date",
-        "start_time",
-        "end_time",
-        "location",
-        "studio",
-        "title",
-        "travel_mode",
-        "notes",
-        "address",
-        "latitude",
-        "longitude",
-        "overlap",
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    ("date", "start_time", "end_time", "travel_mode"),
+                    ("location", "studio"),
+                    ("title", "overlap"),
+                    "notes",
+                )
+            },
+        ),
+        (
+            _("A place that is not in the catalogue (hotel, restaurant, office)"),
+            {"fields": ("address", ("latitude", "longitude")), "classes": ("collapse",)},
+        ),
     )
     readonly_fields = ("overlap",)
     raw_id_fields = ("location", "studio")
     formfield_overrides = {
-        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 28})},
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})},
     }
 
     def get_queryset(self, request):

@@ -66,9 +66,15 @@ def can_plan_tours(user) -> bool:
 
 def _rows(shortlist, user):
     """Items in rank order with their position and a link when the visitor may follow it."""
+    items = list(shortlist.items.all())
     return [
-        {"item": item, "position": n, "place_url": place_url_for(item.place, user)}
-        for n, item in enumerate(shortlist.items.all(), start=1)
+        {
+            "item": item,
+            "position": n,
+            "last": n == len(items),
+            "place_url": place_url_for(item.place, user),
+        }
+        for n, item in enumerate(items, start=1)
     ]
 
 
@@ -158,7 +164,9 @@ def item_update(request, pk, item_pk):
         shortlist.save(update_fields=["updated_at"])
     if request.htmx:
         row = {"item": item, "place_url": place_url_for(item.place, request.user), "form": form}
+        # Where the item sits in the list the page shows (for its badge and arrows).
         row["position"] = request.POST.get("position", "")
+        row["last"] = bool(request.POST.get("last"))
         context = {"row": row, "shortlist": shortlist, "editable": True, "saved": saved}
         return render(request, "shortlists/_item.html", context, status=200 if saved else 400)
     if saved:
