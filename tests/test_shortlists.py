@@ -386,3 +386,12 @@ def test_non_staff_cannot_make_tours(manager_client, manager):
     assert response.status_code == 403
     page = manager_client.get(shortlist.get_absolute_url())
     assert "Make a draft itinerary" not in page.text
+
+
+def test_out_of_range_ids_are_a_400_or_404_not_a_500(manager_client):
+    huge = str(10**20)
+    response = manager_client.post(
+        ADD, {"item_type": "location", "item": huge}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 400
+    assert manager_client.get(f"/shortlists/{huge}/").status_code == 404

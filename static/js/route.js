@@ -46,13 +46,28 @@
         .bindPopup(popupFor(p))
         .addTo(map);
     });
-    if (latlngs.length === 1) {
-      map.setView(latlngs[0], 14);
-    } else {
-      map.fitBounds(latlngs, { padding: [28, 28], maxZoom: 15 });
+    function fit() {
+      map.invalidateSize();
+      if (latlngs.length === 1) {
+        map.setView(latlngs[0], 14);
+      } else {
+        map.fitBounds(latlngs, { padding: [28, 28], maxZoom: 15 });
+      }
     }
+    fit();
+    refitters.push(fit);
     el.dataset.markers = String(points.length);
     el.dataset.loaded = "1";
+  }
+
+  // Maps are smaller on paper: fit every route again when printing starts and ends.
+  var refitters = [];
+  function refitAll() { refitters.forEach(function (fit) { fit(); }); }
+  window.addEventListener("beforeprint", refitAll);
+  window.addEventListener("afterprint", refitAll);
+  if (window.matchMedia) {
+    var printing = window.matchMedia("print");
+    if (printing.addEventListener) { printing.addEventListener("change", refitAll); }
   }
 
   function initAll(root) {
