@@ -187,6 +187,9 @@ def test_htmx_note_save_returns_the_item(manager_client, shortlist):
     response = manager_client.post(url, {"note": "Quiet at 6am"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert f'id="item-{item.pk}"' in response.text and "Saved" in response.text
+    first = manager_client.post(url, {"note": "x", "position": "1"}, HTTP_HX_REQUEST="true")
+    assert '<span aria-hidden="true">↑</span>' in first.text
+    assert 'class="icon-button" disabled' in first.text  # the first item cannot go up
 
 
 def test_too_long_top_choice_is_a_form_error(manager_client, shortlist):

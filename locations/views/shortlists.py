@@ -165,7 +165,8 @@ def item_update(request, pk, item_pk):
     if request.htmx:
         row = {"item": item, "place_url": place_url_for(item.place, request.user), "form": form}
         # Where the item sits in the list the page shows (for its badge and arrows).
-        row["position"] = request.POST.get("position", "")
+        position = request.POST.get("position", "")
+        row["position"] = int(position) if position.isdecimal() else ""
         row["last"] = bool(request.POST.get("last"))
         context = {"row": row, "shortlist": shortlist, "editable": True, "saved": saved}
         return render(request, "shortlists/_item.html", context, status=200 if saved else 400)
