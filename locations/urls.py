@@ -2,7 +2,15 @@
 
 from django.urls import include, path
 
-from .views import catalogue, commissions, health, incentives, studios
+from .views import (
+    catalogue,
+    commissions,
+    health,
+    incentives,
+    itineraries,
+    shortlists,
+    studios,
+)
 
 location_patterns = [
     path("locations/", catalogue.location_list, name="list"),
@@ -25,6 +33,43 @@ film_commission_patterns = [
     path("film-commissions/", commissions.directory, name="list"),
 ]
 
+itinerary_patterns = [
+    path("itineraries/", itineraries.itinerary_list, name="list"),
+    path("itineraries/shared/<str:token>/", itineraries.itinerary_shared, name="shared"),
+    path(
+        "itineraries/shared/<str:token>/calendar.ics",
+        itineraries.itinerary_shared_ics,
+        name="shared_ics",
+    ),
+    path(
+        "itineraries/shared/<str:token>/package/",
+        itineraries.itinerary_shared_package,
+        name="shared_package",
+    ),
+    path("itineraries/<slug:slug>.ics", itineraries.itinerary_ics, name="ics"),
+    path("itineraries/<slug:slug>/", itineraries.itinerary_detail, name="detail"),
+    path("itineraries/<slug:slug>/package/", itineraries.itinerary_package, name="package"),
+]
+
+shortlist_patterns = [
+    path("shortlists/", shortlists.shortlist_list, name="list"),
+    path("shortlists/add/", shortlists.shortlist_add, name="add"),
+    path("shortlists/shared/<str:token>/", shortlists.shortlist_shared, name="shared"),
+    path(
+        "shortlists/shared/<str:token>/package/",
+        shortlists.shortlist_shared_package,
+        name="shared_package",
+    ),
+    path("shortlists/<int:pk>/", shortlists.shortlist_detail, name="detail"),
+    path("shortlists/<int:pk>/package/", shortlists.shortlist_package, name="package"),
+    path("shortlists/<int:pk>/share/", shortlists.shortlist_regenerate_link, name="regenerate"),
+    path("shortlists/<int:pk>/delete/", shortlists.shortlist_delete, name="delete"),
+    path("shortlists/<int:pk>/itinerary/", shortlists.shortlist_to_itinerary, name="itinerary"),
+    path("shortlists/<int:pk>/items/<int:item_pk>/", shortlists.item_update, name="item"),
+    path("shortlists/<int:pk>/items/<int:item_pk>/move/", shortlists.item_move, name="move"),
+    path("shortlists/<int:pk>/items/<int:item_pk>/remove/", shortlists.item_remove, name="remove"),
+]
+
 urlpatterns = [
     path("", catalogue.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
@@ -32,4 +77,6 @@ urlpatterns = [
     path("", include((studio_patterns, "studios"))),
     path("", include((incentive_patterns, "incentives"))),
     path("", include((film_commission_patterns, "film_commissions"))),
+    path("", include((itinerary_patterns, "itineraries"))),
+    path("", include((shortlist_patterns, "shortlists"))),
 ]

@@ -1,5 +1,6 @@
 """factory_boy factories over the real models (regions, prefectures, categories: migrations)."""
 
+import datetime
 import io
 from decimal import Decimal
 
@@ -95,3 +96,43 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     location = factory.SubFactory(LocationFactory)
     image = factory.LazyFunction(uploaded_jpeg)
     caption = "Sample photo"
+
+
+class ItineraryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Itinerary
+
+    title = factory.Sequence(lambda n: f"Sample tour {n}")
+    start_date = datetime.date(2027, 4, 5)  # a Monday
+    end_date = datetime.date(2027, 4, 11)
+    status = models.ItineraryStatus.PUBLISHED
+
+
+class ItineraryStopFactory(factory.django.DjangoModelFactory):
+    """A stop at a new location on the tour's first day, 09:00–10:00."""
+
+    class Meta:
+        model = models.ItineraryStop
+
+    itinerary = factory.SubFactory(ItineraryFactory)
+    date = factory.LazyAttribute(lambda stop: stop.itinerary.start_date)
+    start_time = datetime.time(9, 0)
+    end_time = datetime.time(10, 0)
+    location = factory.SubFactory(LocationFactory)
+
+
+class ShortlistFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Shortlist
+
+    owner = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Sample shortlist {n}")
+
+
+class ShortlistItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ShortlistItem
+
+    shortlist = factory.SubFactory(ShortlistFactory)
+    location = factory.SubFactory(LocationFactory)
+    rank = factory.Sequence(lambda n: n + 1)

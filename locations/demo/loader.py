@@ -33,6 +33,7 @@ from . import photos as placeholder
 from .commissions import load_commissions
 from .places import PLACES, Place
 from .studios import STUDIOS, Stage, StudioRecord
+from .tour import load_tour
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -220,12 +221,21 @@ def load_photos() -> StepResult:
     return result
 
 
-# The demo's steps in order. Itineraries: append Step("tour", load_tour) here.
+def load_demo_tour() -> StepResult:
+    """The week-long familiarisation tour over the demo places (rebuilt on every run)."""
+    result = StepResult("familiarisation tour")
+    load_tour()
+    result.count(UPDATED)
+    return result
+
+
+# The demo's steps in order.
 STEPS: list[Step] = [
     Step("places", load_places),
     Step("studios", load_studios),
     Step("photos", load_photos),
     Step("film commissions", load_commissions),
+    Step("tour", load_demo_tour),
 ]
 
 

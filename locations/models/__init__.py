@@ -5,6 +5,14 @@ from .catalogue import Compass, DronePolicy, Location, Photo, Power
 from .commissions import FilmCommission
 from .common import Status
 from .incentives import ApplicationWindow, IncentiveProgramme, IncentiveThreshold
+from .itineraries import (
+    Itinerary,
+    ItineraryStatus,
+    ItineraryStop,
+    Shortlist,
+    ShortlistItem,
+    TravelMode,
+)
 from .studios import ReferenceStage, Soundstage, StageCriteria, Studio
 
 __all__ = [
@@ -15,15 +23,21 @@ __all__ = [
     "FilmCommission",
     "IncentiveProgramme",
     "IncentiveThreshold",
+    "Itinerary",
+    "ItineraryStatus",
+    "ItineraryStop",
     "Location",
     "Photo",
     "Power",
     "Prefecture",
     "ReferenceStage",
     "Region",
+    "Shortlist",
+    "ShortlistItem",
     "Soundstage",
     "StageCriteria",
     "Status",
     "Studio",
     "Tag",
+    "TravelMode",
 ]
