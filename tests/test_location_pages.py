@@ -325,8 +325,9 @@ def test_detail_runs_a_fixed_number_of_queries(client, kyoto, count, django_asse
     ):
         factories.PhotoFactory(location=location)
     factories.StudioFactory.create_batch(count, latitude=kyoto.latitude, longitude=kyoto.longitude)
-    # The place, its photos, its tags, nearby places and their photos, nearby studios.
-    with django_assert_max_num_queries(6):
+    # The place, its photos, its tags, nearby places and their photos, nearby studios,
+    # the film commissions to ask about permits.
+    with django_assert_max_num_queries(7):
         assert client.get(kyoto.get_absolute_url()).status_code == 200
 
 
@@ -496,3 +497,33 @@ def test_too_many_repeated_keys_is_a_400(client):
 
 def test_only_get_is_allowed_on_the_list(client):
     assert client.post(LIST).status_code == 405
+
+
+def test_detail_names_the_film_commission_to_ask_about_permits(client, kyoto):
+    from locations.models import FilmCommission
+
+    FilmCommission.objects.create(
+        name="Kyoto Sample Film Office",
+        slug="kyoto-sample-film-office",
+        prefecture=kyoto.prefecture,
+        permit_lead_days=10,
+    )
+    FilmCommission.objects.create(
+        name="Osaka Sample Film Office",
+        slug="osaka-sample-film-office",
+        prefecture=factories.prefecture("osaka"),
+    )
+    html = client.get(kyoto.get_absolute_url()).content.decode()
+    assert "Who to ask about permits here" in html
+    assert "Kyoto Sample Film Office" in html
+    assert "Osaka Sample Film Office" not in html
+
+
+def test_cards_and_detail_offer_a_shortlist_button_to_signed_in_users(client, kyoto):
+    assert "Sign in to shortlist" in client.get(kyoto.get_absolute_url()).content.decode()
+    client.force_login(factories.UserFactory())
+    detail = client.get(kyoto.get_absolute_url()).content.decode()
+    listing = client.get(reverse("locations:list")).content.decode()
+    for html in (detail, listing):
+        assert f'name="item" value="{kyoto.pk}"' in html
+        assert reverse("shortlists:add") in html

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
 from locations.filters import LocationFilterSet
-from locations.models import Location, Prefecture, Region, Status, Studio
+from locations.models import FilmCommission, Location, Prefecture, Region, Status, Studio
 
 NEARBY_LOCATIONS_KM = 30
 NEARBY_STUDIOS_KM = 100  # studios are few: a day's unit move rather than a walk
@@ -130,6 +130,8 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "map_geojson_url": reverse("locations:geojson") + nearby_query if nearby_query else "",
         "nearby_studios_km": NEARBY_STUDIOS_KM,
         "show_contact": request.user.is_authenticated and request.user.is_staff,
+        # Who to ask about permits here: the city's office, the prefecture's, the national one.
+        "film_commissions": FilmCommission.objects.for_location(location),
     }
     return render(request, "locations/location_detail.html", context)
 
