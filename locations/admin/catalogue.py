@@ -15,7 +15,7 @@ from .common import (
     related_count,
 )
 from .imports import CatalogueImportExportMixin
-from .photos import LocationPhotoInline
+from .photos import LocationPhotoInline, PhotoOwnerAdminMixin
 
 READING_SUGGESTED = _(
     "Left empty, it is suggested from the Japanese name when you save. It is a computer's "
@@ -46,7 +46,11 @@ class LocationForm(VersionedModelForm):
 
 @admin.register(Location)
 class LocationAdmin(
-    CatalogueImportExportMixin, PublishWorkflowMixin, AuditedAdminMixin, SimpleHistoryAdmin
+    PhotoOwnerAdminMixin,
+    CatalogueImportExportMixin,
+    PublishWorkflowMixin,
+    AuditedAdminMixin,
+    SimpleHistoryAdmin,
 ):
     form = LocationForm
     import_kind = "locations"

@@ -15,7 +15,7 @@ from .common import (
     related_count,
 )
 from .imports import CatalogueImportExportMixin
-from .photos import StudioPhotoInline
+from .photos import PhotoOwnerAdminMixin, StudioPhotoInline
 
 
 def describe_area(stage: Soundstage | None) -> str:
@@ -53,7 +53,11 @@ class SoundstageInline(admin.TabularInline):
 
 @admin.register(Studio)
 class StudioAdmin(
-    CatalogueImportExportMixin, PublishWorkflowMixin, AuditedAdminMixin, SimpleHistoryAdmin
+    PhotoOwnerAdminMixin,
+    CatalogueImportExportMixin,
+    PublishWorkflowMixin,
+    AuditedAdminMixin,
+    SimpleHistoryAdmin,
 ):
     form = VersionedModelForm
     import_kind = "studios"
