@@ -394,3 +394,34 @@ def test_a_page_of_24_cards_moves_under_600_kb_of_images(location):
     # The 2x candidates, which phones with dense screens pick, stay reasonable too.
     dense = sum(default_storage.size(p.card_960.name) for p in photos)
     assert dense < 1600 * 1024, f"{dense / 1024:.0f} KB"
+
+
+def image_bytes(image: Image.Image, fmt: str, **save) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **save)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("make", "stored_mode", "pixel"),
+    [
+        (lambda: image_bytes(Image.new("CMYK", (40, 30), (0, 255, 255, 0)), "JPEG"), "RGB", None),
+        (lambda: image_bytes(Image.new("I;16", (40, 30), 40000), "PNG"), "L", 156),
+        (lambda: image_bytes(Image.new("L", (40, 30), 90), "JPEG", quality=95), "L", 90),
+        (
+            lambda: image_bytes(Image.new("P", (40, 30), 1), "PNG", transparency=1),
+            "RGBA",
+            None,
+        ),
+    ],
+    ids=["cmyk-jpeg", "16-bit-grey-png", "grey-jpeg", "palette-png-with-transparency"],
+)
+def test_unusual_pixel_formats_are_stored_in_a_browser_safe_mode(
+    location, make, stored_mode, pixel
+):
+    photo = add_photo(owner=location, uploaded_file=files.upload(make(), "scan.png"))
+    image, _ = open_stored(photo.image.name)
+    assert image.mode == stored_mode
+    if pixel is not None:
+        assert abs(image.getpixel((5, 5)) - pixel) <= 2
+    assert open_stored(photo.card_480.name)[0].format == "WEBP"

@@ -194,7 +194,10 @@ def _to_storable_mode(image: Image.Image, icc: bytes | None) -> tuple[Image.Imag
             except (ImageCms.PyCMSError, OSError):
                 pass
         return image.convert("RGB"), None
-    if image.mode in ("1", "I;16", "I;16B", "I;16L", "I", "F"):
+    if image.mode.startswith("I;16") or image.mode == "I":
+        # 16-bit greyscale (scanners, some PNGs): scale to 8 bits; convert("L") would clip.
+        return image.convert("I").point(lambda v: v * (1 / 256)).convert("L"), None
+    if image.mode in ("1", "F"):
         return image.convert("L"), None
     return image.convert("RGB"), icc
 
