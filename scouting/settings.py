@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Explains a refused upload (too many files) before the CSRF check parses the request.
+    "locations.middleware.UploadLimitsMiddleware",
     # Last, so that it sees the final authentication result (django-axes' documented order).
     "axes.middleware.AxesMiddleware",
 ]
@@ -203,6 +205,13 @@ PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=60_000_000)
 PHOTO_MAX_FILES_PER_REQUEST = env.int("PHOTO_MAX_FILES_PER_REQUEST", default=50)
 DATA_UPLOAD_MAX_NUMBER_FILES = PHOTO_MAX_FILES_PER_REQUEST
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Thumbnails (django-imagekit) are written next to the originals in media storage, under
+# CACHE/images/. They are made when a photo is saved, never on a visitor's request (the
+# photo specs use locations.photos.thumbnails.MadeWhenSaved; Optimistic is the default for
+# any other spec). Backfill after a bulk insert: `manage.py generateimages`.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHEFILE_DIR = "CACHE/images"
 
 # Maps: tiles come from a configurable server (OpenStreetMap's by default; self-host at scale).
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")

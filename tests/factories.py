@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from locations import models
+from locations.photos.thumbnails import generate_thumbnails
 
 
 def jpeg_bytes(width=64, height=48, color=(180, 90, 40), **save_kwargs) -> bytes:
@@ -90,12 +91,21 @@ class SoundstageFactory(factory.django.DjangoModelFactory):
 
 
 class PhotoFactory(factory.django.DjangoModelFactory):
+    """A photo row with a small JPEG and its thumbnails (not through the upload service:
+    tests of validation and cleaning use locations.photos.services.add_photo)."""
+
     class Meta:
         model = models.Photo
+        skip_postgeneration_save = True
 
     location = factory.SubFactory(LocationFactory)
     image = factory.LazyFunction(uploaded_jpeg)
     caption = "Sample photo"
+
+    @factory.post_generation
+    def thumbnails(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            generate_thumbnails(obj)
 
 
 class ItineraryFactory(factory.django.DjangoModelFactory):

@@ -461,10 +461,11 @@ def test_reference_data_is_read_only_even_for_editors(editor_client):
     assert kyoto.name_en == "Kyoto"
 
 
-def test_the_photo_list_shows_thumbnails(fixer_client, catalogue):
+def test_the_photo_list_shows_thumbnails_not_originals(fixer_client, catalogue):
     photo = catalogue["photo"]
     content = fixer_client.get(url("photo", "changelist")).content.decode()
-    assert f'src="{photo.image.url}"' in content
+    assert f'src="{photo.card_480.url}"' in content
+    assert photo.image.url not in content
     assert Photo.objects.count() == 1
 
 

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Q
 
+from locations.demo import photos as placeholder_photos
 from locations.demo.places import PLACES
 from locations.demo.studios import STUDIOS
 from locations.geo import haversine_km
@@ -209,9 +210,12 @@ def test_photos_are_placeholders_with_one_cover_each_and_are_not_added_twice(db)
     placeholder = Photo.objects.exclude(pk=own_photo.pk).first()
     assert placeholder.caption == "Placeholder image — sample, not a photo of the place"
     assert placeholder.credit == "Rokehan demo data"
-    assert (placeholder.width, placeholder.height) == (1600, 1067)
+    assert (placeholder.width, placeholder.height) == placeholder_photos.SIZE
     with placeholder.image.open("rb") as f:
         assert f.read(3) == b"\xff\xd8\xff"  # a real JPEG in storage
+    # Added through the upload service: thumbnails made, stored under an unguessable name.
+    assert placeholder.image.storage.exists(placeholder.card_480.name)
+    assert "kinkaku" not in placeholder.image.name.lower()
     per_location = Location.objects.exclude(pk=kinkakuji.pk).annotate(n=Count("photos"))
     assert set(per_location.values_list("n", flat=True)) <= {2, 3}
 

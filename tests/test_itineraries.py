@@ -264,7 +264,10 @@ def test_day_view_links_places_shows_covers_and_notes(client, tokyo_tour):
     text = client.get(tour.get_absolute_url()).text
     sensoji = stops["sensoji"].location
     assert f'href="{sensoji.get_absolute_url()}"' in text
-    assert sensoji.cover.image.url in text
+    from locations.templatetags.photos import photo_sources
+
+    assert photo_sources(sensoji.cover, "card").src in text
+    assert sensoji.cover.image.url not in text
     assert 'alt="Kaminarimon at dawn"' in text
     assert "Meet the temple office at the main hall." in text
     assert "浅草寺" in text

@@ -242,9 +242,14 @@ def test_detail_has_a_gallery_with_alt_text_and_full_size_links(client, kyoto):
     first = factories.PhotoFactory(location=kyoto, caption="Pavilion at dawn", is_cover=True)
     factories.PhotoFactory(location=kyoto, caption="")
     html = client.get(kyoto.get_absolute_url()).content.decode()
-    assert f'href="{first.image.url}" class="gallery-link" data-gallery-item' in html
-    assert 'alt="Pavilion at dawn" loading="lazy"' in html
-    assert 'alt="Kinkaku-ji" loading="lazy"' in html  # no caption: the place's name
+    from locations.templatetags.photos import photo_sources
+
+    # The full-screen link opens the large WebP thumbnail, never the camera original.
+    full = photo_sources(first, "full").src
+    assert f'href="{full}" class="gallery-link" data-gallery-item' in html
+    assert first.image.url not in html
+    assert 'alt="Pavilion at dawn"' in html
+    assert 'alt="Kinkaku-ji"' in html  # no caption: the place's name
     assert "js/gallery.js" in html
 
 

@@ -16,7 +16,7 @@ from .common import (
     related_count,
 )
 from .imports import CatalogueImportExportMixin
-from .photos import LocationPhotoInline
+from .photos import LocationPhotoInline, PhotoOwnerAdminMixin
 
 READING_SUGGESTED = _(
     "Left empty, it is suggested from the Japanese name when you save. It is a computer's "
@@ -48,6 +48,7 @@ class LocationForm(forms.ModelForm):
 @admin.register(Location)
 class LocationAdmin(
     OptimisticLockAdminMixin,
+    PhotoOwnerAdminMixin,
     CatalogueImportExportMixin,
     PublishWorkflowMixin,
     AuditedAdminMixin,

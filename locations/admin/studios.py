@@ -15,7 +15,7 @@ from .common import (
     related_count,
 )
 from .imports import CatalogueImportExportMixin
-from .photos import StudioPhotoInline
+from .photos import PhotoOwnerAdminMixin, StudioPhotoInline
 
 
 def describe_area(stage: Soundstage | None) -> str:
@@ -54,6 +54,7 @@ class SoundstageInline(OptimisticLockAdminMixin, admin.TabularInline):
 @admin.register(Studio)
 class StudioAdmin(
     OptimisticLockAdminMixin,
+    PhotoOwnerAdminMixin,
     CatalogueImportExportMixin,
     PublishWorkflowMixin,
     AuditedAdminMixin,

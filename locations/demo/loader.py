@@ -21,13 +21,13 @@ from django.utils.text import slugify
 from locations.models import (
     Category,
     Location,
-    Photo,
     Prefecture,
     Soundstage,
     Status,
     Studio,
     Tag,
 )
+from locations.photos.services import add_photo
 
 from . import photos as placeholder
 from .commissions import load_commissions
@@ -174,20 +174,21 @@ def load_studios() -> StepResult:
     return result
 
 
-def _add_placeholders(owner_field: str, owner, title: str, subtitle: str, palette: str, n: int):
+def _add_placeholders(owner, title: str, subtitle: str, palette: str, n: int):
     for index in range(n):
-        photo = Photo(
-            **{owner_field: owner},
-            caption=placeholder.CAPTION,
-            credit=placeholder.CREDIT,
-            order=index,
-            is_cover=index == 0,
-        )
         data = placeholder.placeholder_jpeg(
             title, palette=palette, variant=index, subtitle=subtitle
         )
-        # Through the storage API, so the demo works with S3-compatible media too.
-        photo.image.save(f"{slugify(title)}-{index + 1}.jpg", ContentFile(data), save=True)
+        # The same path as a fixer's upload: validated, re-encoded, stored through the
+        # storage API (so S3-compatible media works) and thumbnailed.
+        add_photo(
+            owner=owner,
+            uploaded_file=ContentFile(data, name=f"{slugify(title)}-{index + 1}.jpg"),
+            caption=placeholder.CAPTION,
+            credit=placeholder.CREDIT,
+            is_cover=index == 0,
+            order=index,
+        )
 
 
 def load_photos() -> StepResult:
@@ -206,9 +207,7 @@ def load_photos() -> StepResult:
             continue
         subtitle = f"{location.municipality}, {location.prefecture.name_en}"
         count = 2 + index % 2  # two or three, alternating
-        _add_placeholders(
-            "location", location, location.name, subtitle, location.category.slug, count
-        )
+        _add_placeholders(location, location.name, subtitle, location.category.slug, count)
         result.created += count
     studios = Studio.objects.filter(name__in=[s.name for s in STUDIOS]).order_by("name")
     for index, studio in enumerate(studios):
@@ -216,7 +215,7 @@ def load_photos() -> StepResult:
             result.skipped += 1
             continue
         count = 1 + index % 2
-        _add_placeholders("studio", studio, studio.name, "Film studio", "studio", count)
+        _add_placeholders(studio, studio.name, "Film studio", "studio", count)
         result.created += count
     return result
 

@@ -9,7 +9,10 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-SIZE = (1600, 1067)  # 3:2, the shape of most location photos
+# 3:2, the shape of most location photos. Small on purpose: the demo makes ~150 of them and
+# their thumbnails (locations.photos) in one go; at this size the 2048- and 960-pixel
+# versions are not made (they would only enlarge), which keeps `load_demo` fast.
+SIZE = (960, 640)
 CAPTION = "Placeholder image — sample, not a photo of the place"
 CREDIT = "Rokehan demo data"
 STAMP = "Placeholder image - not a photograph"  # ASCII: the default font has no em dash
@@ -54,18 +57,18 @@ def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
 def _centred(draw: ImageDraw.ImageDraw, y: int, text: str, font, fill) -> None:
     left, _, right, _ = draw.textbbox((0, 0), text, font=font)
     x = (SIZE[0] - (right - left)) // 2
-    draw.text((x + 3, y + 3), text, font=font, fill=(0, 0, 0))  # soft shadow
+    draw.text((x + 2, y + 2), text, font=font, fill=(0, 0, 0))  # soft shadow
     draw.text((x, y), text, font=font, fill=fill)
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, largest: int, width: int):
-    """The largest font size (down to 40 px) at which `text` fits `width` pixels."""
+    """The largest font size (down to 24 px) at which `text` fits `width` pixels."""
     size = largest
-    while size > 40:
+    while size > 24:
         left, _, right, _ = draw.textbbox((0, 0), text, font=_font(size))
         if right - left <= width:
             break
-        size -= 8
+        size -= 4
     return _font(size)
 
 
@@ -74,11 +77,12 @@ def placeholder_jpeg(title: str, *, palette: str, variant: int = 0, subtitle: st
     drawn in the middle and a line saying it is a placeholder."""
     image = _gradient(palette, variant).copy()
     draw = ImageDraw.Draw(image)
-    title_font = _fit(draw, title, 96, SIZE[0] - 160)
-    _centred(draw, SIZE[1] // 2 - 90, title, title_font, (255, 255, 255))
+    # Cards crop to 4:3: keep the title inside that middle part.
+    title_font = _fit(draw, title, 60, SIZE[1] * 4 // 3 - 80)
+    _centred(draw, SIZE[1] // 2 - 56, title, title_font, (255, 255, 255))
     if subtitle:
-        _centred(draw, SIZE[1] // 2 + 40, subtitle, _font(44), (240, 240, 240))
-    _centred(draw, SIZE[1] - 110, STAMP, _font(36), (230, 230, 230))
+        _centred(draw, SIZE[1] // 2 + 24, subtitle, _font(28), (240, 240, 240))
+    _centred(draw, SIZE[1] - 70, STAMP, _font(22), (230, 230, 230))
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82, optimize=False)
     return buffer.getvalue()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from locations.photos.thumbnails import spec_field
 from locations.search import query_terms, search_document
 
 from .areas import Category, Prefecture, Tag
@@ -277,7 +278,10 @@ class Location(AuditedModel):
 
 
 def photo_upload_to(instance, filename: str) -> str:
-    """Unguessable storage names; never the uploader's file name (it can leak names/places)."""
+    """Unguessable storage names; never the uploader's file name (it can leak names/places).
+
+    The extension is the one of `filename`: the photo service passes `photo.jpg` or
+    `photo.png` for what it re-encoded, so the stored name matches the stored format."""
     suffix = PurePath(filename).suffix.lower() or ".jpg"
     return f"photos/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}{suffix}"
 
@@ -286,6 +290,10 @@ class PhotoQuerySet(models.QuerySet):
     def for_gallery(self):
         """Cover first, then the fixers' order."""
         return self.order_by("-is_cover", "order", "pk")
+
+    def of(self, owner):
+        """The photos of a location or a studio."""
+        return self.filter(**{owner._meta.model_name: owner})
 
 
 class Photo(models.Model):
@@ -319,9 +327,27 @@ class Photo(models.Model):
         help_text=_("What the photo shows; also its alt text for screen readers."),
     )
     credit = models.CharField(_("credit"), max_length=200, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    is_cover = models.BooleanField(_("cover"), default=False)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Smaller first; drag the rows to reorder.")
+    )
+    is_cover = models.BooleanField(
+        _("cover"),
+        default=False,
+        help_text=_("The photo shown on cards and first in the gallery (one per place)."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # WebP thumbnails (django-imagekit; sizes and generation in locations.photos.thumbnails).
+    # Made when a photo is saved through locations.photos.services or the admin.
+    card_480 = spec_field("card_480")
+    card_960 = spec_field("card_960")
+    gallery_800 = spec_field("gallery_800")
+    full_1600 = spec_field("full_1600")
+    full_2048 = spec_field("full_2048")
+
+    # Set by locations.photos.services.add_photo on the photo it returns: the GPS position
+    # the upload carried, for the admin to offer. Never stored (the file is stripped of it).
+    gps_position = None
 
     objects = PhotoQuerySet.as_manager()
 
@@ -335,11 +361,30 @@ class Photo(models.Model):
                 condition=Q(location__isnull=False, studio__isnull=True)
                 | Q(location__isnull=True, studio__isnull=False),
                 violation_error_message=_("A photo belongs to one location or one studio."),
-            )
+            ),
+            # One cover per location and per studio (set_cover moves it).
+            models.UniqueConstraint(
+                fields=["location"],
+                condition=Q(is_cover=True, location__isnull=False),
+                name="%(app_label)s_%(class)s_one_cover_per_location",
+                violation_error_message=_("This location already has a cover photo."),
+            ),
+            models.UniqueConstraint(
+                fields=["studio"],
+                condition=Q(is_cover=True, studio__isnull=False),
+                name="%(app_label)s_%(class)s_one_cover_per_studio",
+                violation_error_message=_("This studio already has a cover photo."),
+            ),
         ]
 
     def __str__(self):
         return self.caption or self.image.name
+
+    def validate_constraints(self, exclude=None):
+        # One cover per owner is settled where covers are chosen (set_cover, the admin's
+        # photo formset: a newly ticked cover replaces the old one), not form by form; the
+        # database constraint still guards it.
+        super().validate_constraints(exclude={*(exclude or ()), "is_cover"})
 
     @property
     def owner(self):
