@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 CHROMIUM := /usr/bin/chromium
 HOST ?= 127.0.0.1
+# Two workers on two cores; set PYTEST_WORKERS=0 to run in one process.
+PYTEST_WORKERS ?= 2
 PORT ?= 8000
 
 .PHONY: run test lint format install messages browser migrate demo bench soak backup restore clean
@@ -38,7 +40,7 @@ browser:
 	fi
 
 test: install messages browser
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
