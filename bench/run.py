@@ -26,7 +26,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -365,7 +365,7 @@ def markdown(table, big, small, all_pass, started, load_before, load_after) -> s
     probe = big["probe"]
     small_n = small["probe"]["locations"] if small else None
     lines = [
-        f"Run {started:%Y-%m-%d %H:%M} (UTC{started:%z}) on {machine()}.",
+        f"Run {started:%Y-%m-%d %H:%M %Z} on {machine()}.",
         f"Catalogue: {probe['locations']:,} locations ({probe['published']:,} published), "
         f"{probe['studios']:,} studios"
         + (f"; growth compared with {small_n:,} locations." if small else "."),
@@ -384,7 +384,7 @@ def markdown(table, big, small, all_pass, started, load_before, load_after) -> s
         if r["status"] and r["status"] != 200:
             queries += f" (HTTP {r['status']})"
         cells = [
-            f"{r['label']} `{r['url']}`",
+            f"{r['label']} `{unquote(r['url'])}`",
             f"{r['rps']:.0f}",
             f"{r['ratio']:.2f}",
             f"{r['p50']:.1f}",
@@ -431,7 +431,7 @@ def main():
     started = datetime.datetime.now().astimezone()
     load_before = os.getloadavg()[0]
     ensure_postgres()
-    manage(django_env("postgres"), "collectstatic", "--no-input", "-v", "0", timeout=300)
+    manage(django_env("rokehan_bench"), "collectstatic", "--no-input", "-v", "0", timeout=300)
     small = None
     if GROWTH_LOCATIONS:
         studios = max(1, STUDIOS * GROWTH_LOCATIONS // LOCATIONS)
