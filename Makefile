@@ -65,5 +65,14 @@ restore: migrate
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/rokehan-YYYYmmdd-…"; exit 2; }
 	$(PY) manage.py restore_catalogue "$(BACKUP)"
 
+# Load test on PostgreSQL (docs/performance.md): gunicorn + wrk on loopback, 10k and 100k
+# locations. Tune with BENCH_SECONDS, BENCH_LOCATIONS, BENCH_STUDIOS, BENCH_GROWTH_LOCATIONS.
+bench: install messages
+	@if ! command -v wrk >/dev/null; then \
+		echo "Installing Debian's wrk (needs root)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	fi
+	$(PY) bench/run.py
+
 clean:
 	rm -rf $(VENV) staticfiles test-output .pytest_cache

@@ -1,0 +1,97 @@
+"""Pick the benchmark's URLs from the generated data, and count each page's SQL queries.
+
+Run by bench/run.py with the same environment as the gunicorn it benchmarks:
+
+    python bench/probe.py            # prints one JSON object on stdout
+
+Queries are counted with Django's test client and CaptureQueriesContext (it records queries
+even with DEBUG off), after one warm-up request, so cached lookups are not counted twice.
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scouting.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from locations.models import Location, Studio, Tag  # noqa: E402
+
+# Kyoto Station: a dense area for the radius search.
+NEAR = "34.985849,135.758767"
+# Page types whose p50 must grow far slower than the catalogue (issue 6).
+FILTERED = {"region_tag", "q_en", "q_ja2", "q_ja4", "near", "studio_size"}
+
+
+def urls() -> dict[str, str]:
+    """Page type → path with query string, using real slugs and tags from the database."""
+    location = Location.objects.published().filter(slug__startswith="gen-").order_by("pk").first()
+    studio = Studio.objects.published().filter(slug__startswith="gen-").order_by("pk").first()
+    tag = Tag.objects.filter(name="night-view").first() or Tag.objects.order_by("pk").first()
+    pages = max(1, Location.objects.published().count() // settings.LOCATIONS_PER_PAGE)
+    location_list = reverse("locations:list")
+
+    def listing(**params):
+        return f"{location_list}?{urlencode(params)}"
+
+    found = {
+        "home": reverse("home"),
+        "list": location_list,
+        "region_tag": listing(region="kansai", tag=tag.slug if tag else ""),
+        "q_en": listing(q="harbour"),
+        "q_ja2": listing(q="京都"),
+        "q_ja4": listing(q="町家通り"),
+        "near": listing(near=NEAR, radius_km=10, sort="distance"),
+        # Half-way through the catalogue: page 1968 at 100,000 locations.
+        "deep_page": listing(page=max(1, pages // 2)),
+        "studio_size": f"{reverse('studios:list')}?min_area=1500&min_height=12",
+        "location_detail": location.get_absolute_url() if location else "",
+        "studio_detail": studio.get_absolute_url() if studio else "",
+        "geojson": reverse("locations:geojson"),
+        "healthz": reverse("healthz"),
+    }
+    return {name: url for name, url in found.items() if url}
+
+
+def count_queries(paths: dict[str, str]) -> dict[str, dict]:
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_LANGUAGE="en")
+    result = {}
+    for name, path in paths.items():
+        client.get(path)  # warm-up: per-process caches
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        result[name] = {"queries": len(captured), "status": response.status_code}
+    return result
+
+
+def main():
+    paths = urls()
+    print(
+        json.dumps(
+            {
+                "urls": paths,
+                "probe": count_queries(paths),
+                "filtered": sorted(FILTERED),
+                "locations": Location.objects.count(),
+                "published": Location.objects.published().count(),
+                "studios": Studio.objects.count(),
+            },
+            ensure_ascii=False,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
