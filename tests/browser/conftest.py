@@ -69,3 +69,13 @@ def migration_data(transactional_db):
 
     if not Region.objects.exists():
         _reload_migration_data()
+
+
+@pytest.fixture(autouse=True)
+def patient_browser(request):
+    """CI machines are shared and busy: give pages and assertions time before failing."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=20_000)
+    if "page" in request.fixturenames:
+        request.getfixturevalue("page").set_default_timeout(60_000)
