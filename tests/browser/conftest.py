@@ -50,7 +50,10 @@ def _reload_migration_data():
         state = loader.project_state(("locations", name), at_end=False)
         for operation in migration.operations:
             if isinstance(operation, RunPython):
-                operation.code(state.apps, None)
+                # A real schema editor: some RunPython steps (PostgreSQL's trigram indexes)
+                # execute SQL through it; they are written to be idempotent.
+                with connection.schema_editor(atomic=False) as schema_editor:
+                    operation.code(state.apps, schema_editor)
             else:
                 operation.state_forwards("locations", state)
 
