@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from locations.search import normalize
 
+from .common import pick_language
+
 
 class Region(models.Model):
     """One of Japan's eight regions (Hokkaido … Kyushu-Okinawa), shipped by a migration."""
@@ -22,6 +24,11 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language."""
+        return pick_language(self.name, self.name_ja)
 
     def get_absolute_url(self):
         return reverse("locations:list") + f"?region={self.slug}"
@@ -54,6 +61,11 @@ class Prefecture(models.Model):
 
     def __str__(self):
         return f"{self.name_en} ({self.name_ja})"
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language: 京都府 or Kyoto."""
+        return pick_language(self.name_en, self.name_ja)
 
     @property
     def jis_code(self) -> str:
@@ -93,6 +105,11 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language, falling back to English."""
+        return pick_language(self.name, self.name_ja)
 
 
 class Tag(models.Model):
