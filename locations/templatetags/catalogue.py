@@ -37,4 +37,3 @@ def display_names(obj, field: str = "name") -> dict:
         "secondary": secondary,
         "secondary_lang": secondary_lang,
     }
-
