@@ -23,7 +23,8 @@ class Region(models.Model):
         verbose_name_plural = _("regions")
 
     def __str__(self):
-        return self.name
+        # In the page's language: the admin's filters and choices read 関西 for fixers.
+        return self.local_name
 
     @property
     def local_name(self) -> str:
@@ -104,7 +105,8 @@ class Category(models.Model):
         verbose_name_plural = _("categories")
 
     def __str__(self):
-        return self.name
+        # In the page's language: the admin's filters and choices read 寺院 for fixers.
+        return self.local_name
 
     @property
     def local_name(self) -> str:
