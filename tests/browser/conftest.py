@@ -44,11 +44,16 @@ def _reload_migration_data():
     names = sorted(name for app, name in loader.disk_migrations if app == "locations")
     for name in names:
         migration = loader.get_migration("locations", name)
-        operations = [op for op in migration.operations if isinstance(op, RunPython)]
-        if operations:
-            state_apps = loader.project_state(("locations", name), at_end=False).apps
-            for operation in operations:
-                operation.code(state_apps, None)
+        if not any(isinstance(op, RunPython) for op in migration.operations):
+            continue
+        # Each RunPython sees the models as they are at its point in the migration (0004
+        # creates its models and fills them in the same migration).
+        state = loader.project_state(("locations", name), at_end=False)
+        for operation in migration.operations:
+            if isinstance(operation, RunPython):
+                operation.code(state.apps, None)
+            else:
+                operation.state_forwards("locations", state)
 
 
 @pytest.fixture(autouse=True)
