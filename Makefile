@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PYTEST_WORKERS ?= 2
 PORT ?= 8000
 
-.PHONY: run test lint format install messages browser migrate demo bench soak backup restore clean
+.PHONY: run test lint format install messages gettext browser migrate demo bench soak backup restore clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,15 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
+# GNU gettext: msgfmt compiles the catalogues, xgettext (makemessages) checks they are current.
+gettext:
+	@if ! command -v msgfmt >/dev/null 2>&1 || ! command -v xgettext >/dev/null 2>&1; then \
+		echo "Installing Debian's gettext (needs root)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	fi
+
 # Compiled translation catalogues (.mo) are build output, made from locale/*.po.
-messages: install
+messages: install gettext
 	@if [ -d locale ]; then $(PY) manage.py compilemessages --ignore=.venv -v 0; fi
 
 migrate: install

@@ -35,7 +35,9 @@ class OptimisticLockMixin(forms.Form):
 
     version_field = "updated_at"
 
-    record_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    record_version = forms.CharField(
+        label=_("Record version"), widget=forms.HiddenInput, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -38,7 +38,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.http import QueryDict
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from locations import units as u
@@ -52,6 +52,7 @@ from locations.models import (
     Studio,
     Tag,
 )
+from locations.models.common import is_japanese
 
 MAX_RADIUS_KM = 3000  # Japan end to end is about 3,000 km
 MAX_QUERY_LENGTH = 200
@@ -85,6 +86,34 @@ class PointField(forms.CharField):
         if not (-90 <= lat <= 90 and -180 <= lng <= 180):
             raise forms.ValidationError(self.error_messages["range"], code="range")
         return lat, lng
+
+
+def local_label(obj) -> str:
+    """A region, prefecture or category as a choice or a chip: its Japanese name on Japanese
+    pages; on English pages its usual label (a prefecture's carries its kanji: Kyoto (京都府))."""
+    return obj.local_name if is_japanese() else str(obj)
+
+
+class _LocalNamesField(django_filters.fields.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return local_label(obj)
+
+
+class _LocalNameField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return local_label(obj)
+
+
+class LocalNamesFilter(django_filters.ModelMultipleChoiceFilter):
+    """Any of these regions, prefectures or categories, labelled in the page's language."""
+
+    field_class = _LocalNamesField
+
+
+class LocalNameFilter(django_filters.ModelChoiceFilter):
+    """One region, prefecture or category, labelled in the page's language."""
+
+    field_class = _LocalNameField
 
 
 class PointFilter(django_filters.Filter):
@@ -147,7 +176,7 @@ class LocationFilterSet(django_filters.FilterSet):
             attrs={"type": "search", "placeholder": _("Temple, neon, 京都, Shibuya …")}
         ),
     )
-    region = django_filters.ModelMultipleChoiceFilter(
+    region = LocalNamesFilter(
         label=_("Region"),
         field_name="prefecture__region__slug",
         to_field_name="slug",
@@ -155,7 +184,7 @@ class LocationFilterSet(django_filters.FilterSet):
         distinct=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    prefecture = django_filters.ModelMultipleChoiceFilter(
+    prefecture = LocalNamesFilter(
         label=_("Prefecture"),
         field_name="prefecture__slug",
         to_field_name="slug",
@@ -163,7 +192,7 @@ class LocationFilterSet(django_filters.FilterSet):
         distinct=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    category = django_filters.ModelMultipleChoiceFilter(
+    category = LocalNamesFilter(
         label=_("Category"),
         field_name="category__slug",
         to_field_name="slug",
@@ -249,7 +278,12 @@ class LocationFilterSet(django_filters.FilterSet):
         chips = []
         if cleaned.get("q"):
             chips.append(Chip(f"“{cleaned['q']}”", _without(data, "q")))
-        for key, label in (("region", str), ("prefecture", _prefecture_label), ("category", str)):
+        labels = (
+            ("region", local_label),
+            ("prefecture", _prefecture_label),
+            ("category", local_label),
+        )
+        for key, label in labels:
             for obj in cleaned.get(key) or ():
                 chips.append(Chip(label(obj), _without(data, key, obj.slug)))
         for tag in cleaned.get("tag") or ():
@@ -271,6 +305,8 @@ class LocationFilterSet(django_filters.FilterSet):
 
 
 def _prefecture_label(prefecture: Prefecture) -> str:
+    if is_japanese():
+        return prefecture.name_ja
     return f"{prefecture.name_en} {prefecture.name_ja}"
 
 
@@ -308,7 +344,7 @@ def _yes_no_filter(label):
     )
 
 
-class _SlugsField(django_filters.fields.ModelMultipleChoiceField):
+class _SlugsField(_LocalNamesField):
     """Slugs, any of; blank values (`?region=`) are ignored rather than refused."""
 
     def clean(self, value):
@@ -414,7 +450,6 @@ class StudioFilterSet(django_filters.FilterSet):
         if not self.is_valid():
             return []
         data, units = self.form.cleaned_data, self.entered_units
-        japanese = get_language() == "ja"
         chips = []
 
         def without(name, value=None):
@@ -430,8 +465,7 @@ class StudioFilterSet(django_filters.FilterSet):
             chips.append({"label": _("“%s”") % data["q"], "query": without("q")})
         for name in ("region", "prefecture"):
             for place in data.get(name) or []:
-                label = place.name_ja if japanese else getattr(place, "name", None) or place.name_en
-                chips.append({"label": label, "query": without(name, place.slug)})
+                chips.append({"label": place.local_name, "query": without(name, place.slug)})
         size_labels = {
             "min_area": (_("Area ≥ %s"), u.area_unit(units)),
             "min_length": (_("Length ≥ %s"), u.length_unit(units)),
@@ -501,7 +535,7 @@ def convert_sizes_query(query: QueryDict, *, from_units: str, to_units: str) -> 
 
 class FilmCommissionFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=MAX_QUERY_LENGTH)
-    prefecture = django_filters.ModelChoiceFilter(
+    prefecture = LocalNameFilter(
         label=_("Prefecture"),
         queryset=Prefecture.objects.all(),
         to_field_name="slug",

@@ -23,6 +23,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, models, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from locations.models import Category, Location, Prefecture, Soundstage, Status, Studio, Tag
 from locations.models.common import JAPAN_LAT_MAX, JAPAN_LAT_MIN, JAPAN_LNG_MAX, JAPAN_LNG_MIN
@@ -71,6 +73,22 @@ NO = frozenset({"no", "n", "false", "0", "なし", "いいえ", ""})
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
+# For people (the admin's preview, the summary line); the codes above stay in the data.
+ACTION_LABELS = {
+    NEW: pgettext_lazy("import action", "new"),
+    UPDATED: pgettext_lazy("import action", "updated"),
+    UNCHANGED: pgettext_lazy("import action", "unchanged"),
+}
+RECORD_LABELS = {
+    "location": gettext_lazy("location"),
+    "studio": gettext_lazy("studio"),
+    "stage": gettext_lazy("stage"),
+}
+RECORD_PLURAL_LABELS = {
+    "location": gettext_lazy("locations"),
+    "studio": gettext_lazy("studios"),
+    "stage": gettext_lazy("stages"),
+}
 
 
 def escape_formula(value: str) -> str:
@@ -93,7 +111,7 @@ class LineError:
     message: str
 
     def __str__(self):
-        return f"line {self.line}: {self.message}"
+        return _("line %(line)d: %(message)s") % {"line": self.line, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -106,6 +124,14 @@ class Outcome:
     action: str  # NEW, UPDATED or UNCHANGED
     changes: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+
+    @property
+    def record_label(self) -> str:
+        return str(RECORD_LABELS.get(self.record, self.record))
+
+    @property
+    def action_label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))
 
 
 @dataclass
@@ -131,10 +157,16 @@ class ImportReport:
     def summary(self) -> str:
         """One line for people: "locations: 2 new, 1 updated, 5 unchanged"."""
         parts = [
-            f"{record}s: {c[NEW]} new, {c[UPDATED]} updated, {c[UNCHANGED]} unchanged"
+            _("%(records)s: %(new)d new, %(updated)d updated, %(unchanged)d unchanged")
+            % {
+                "records": RECORD_PLURAL_LABELS.get(record, record),
+                "new": c[NEW],
+                "updated": c[UPDATED],
+                "unchanged": c[UNCHANGED],
+            }
             for record, c in self.counts().items()
         ]
-        return "; ".join(parts) or "no rows"
+        return "; ".join(parts) or _("no rows")
 
     @property
     def notes(self) -> list[LineError]:
@@ -169,7 +201,7 @@ class Row:
     def text(self, column: str, *, required: bool = False) -> str:
         value = unescape_formula(self.raw(column))
         if required and not value:
-            self.error(f"{column} is required")
+            self.error(_("%(column)s is required") % {"column": column})
         return value
 
     def number(self, column: str, *, places: int, positive: bool = False) -> Decimal | None:
@@ -182,15 +214,19 @@ class Row:
         except InvalidOperation:
             value = None
         if value is None or not value.is_finite():
-            self.error(f'{column} "{raw}" is not a number')
+            self.error(
+                _('%(column)s "%(value)s" is not a number') % {"column": column, "value": raw}
+            )
             return None
         if positive and value <= 0:
-            self.error(f"{column} {raw} must be greater than 0")
+            self.error(
+                _("%(column)s %(value)s must be greater than 0") % {"column": column, "value": raw}
+            )
             return None
         try:
             return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         except InvalidOperation:
-            self.error(f"{column} {raw} is too large")
+            self.error(_("%(column)s %(value)s is too large") % {"column": column, "value": raw})
             return None
 
     def yes_no(self, column: str) -> bool:
@@ -199,7 +235,9 @@ class Row:
         if key in YES:
             return True
         if key not in NO:
-            self.error(f'{column} "{raw}" is not yes or no')
+            self.error(
+                _('%(column)s "%(value)s" is not yes or no') % {"column": column, "value": raw}
+            )
         return False
 
     def coordinates(self) -> tuple[Decimal | None, Decimal | None]:
@@ -208,16 +246,16 @@ class Row:
         lng = self.number("longitude", places=6)
         if lat is not None and not JAPAN_LAT_MIN <= lat <= JAPAN_LAT_MAX:
             self.error(
-                f"latitude {self.raw('latitude')} is outside Japan "
-                f"({JAPAN_LAT_MIN}–{JAPAN_LAT_MAX})"
+                _("latitude %(value)s is outside Japan (%(min)s–%(max)s)")
+                % {"value": self.raw("latitude"), "min": JAPAN_LAT_MIN, "max": JAPAN_LAT_MAX}
             )
         if lng is not None and not JAPAN_LNG_MIN <= lng <= JAPAN_LNG_MAX:
             self.error(
-                f"longitude {self.raw('longitude')} is outside Japan "
-                f"({JAPAN_LNG_MIN}–{JAPAN_LNG_MAX})"
+                _("longitude %(value)s is outside Japan (%(min)s–%(max)s)")
+                % {"value": self.raw("longitude"), "min": JAPAN_LNG_MIN, "max": JAPAN_LNG_MAX}
             )
         if self.filled("latitude") != self.filled("longitude"):
-            self.error("latitude and longitude go together: fill both or neither")
+            self.error(_("latitude and longitude go together: fill both or neither"))
         return lat, lng
 
     def status(self) -> str | None:
@@ -226,7 +264,10 @@ class Row:
         if not raw:
             return None
         if raw.casefold() not in Status.values:
-            self.error(f'status "{raw}" is not one of {", ".join(Status.values)}')
+            self.error(
+                _('status "%(value)s" is not one of %(choices)s')
+                % {"value": raw, "choices": ", ".join(Status.values)}
+            )
             return None
         return raw.casefold()
 
@@ -242,7 +283,7 @@ def read_rows(data: bytes | str, columns: tuple[str, ...]) -> list[Row]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise FileFormatError(
-                [LineError(1, 'the file is not UTF-8: in Excel, save as "CSV UTF-8"')]
+                [LineError(1, _('the file is not UTF-8: in Excel, save as "CSV UTF-8"'))]
             ) from None
     else:
         text = data.removeprefix("\ufeff")
@@ -260,37 +301,43 @@ def read_rows(data: bytes | str, columns: tuple[str, ...]) -> list[Row]:
             row = Row(line, dict(zip(names, values, strict=False)))
             if any(value.strip() for value in values[len(names) :]):
                 row.error(
-                    f"{len(values)} values but the header has {len(names)} columns "
-                    "(a value with a comma needs double quotes)"
+                    _(
+                        "%(values)d values but the header has %(columns)d columns "
+                        "(a value with a comma needs double quotes)"
+                    )
+                    % {"values": len(values), "columns": len(names)}
                 )
             rows.append(row)
     except csv.Error as exc:
-        raise FileFormatError([LineError(line + 1, f"not readable as CSV ({exc})")]) from None
+        message = _("not readable as CSV (%(error)s)") % {"error": exc}
+        raise FileFormatError([LineError(line + 1, message)]) from None
     if not rows:
-        raise FileFormatError([LineError(2, "the file has a header but no rows")])
+        raise FileFormatError([LineError(2, _("the file has a header but no rows"))])
     return rows
 
 
 def _check_header(names: list[str], columns: tuple[str, ...]) -> None:
     expected = ",".join(columns)
     if not any(names):
-        raise FileFormatError([LineError(1, f"the file is empty; the header must be {expected}")])
+        message = _("the file is empty; the header must be %(header)s") % {"header": expected}
+        raise FileFormatError([LineError(1, message)])
     if len(names) == 1 and (";" in names[0] or "\t" in names[0]):
-        raise FileFormatError(
-            [LineError(1, f"columns must be separated by commas; the header must be {expected}")]
-        )
+        message = _("columns must be separated by commas; the header must be %(header)s") % {
+            "header": expected
+        }
+        raise FileFormatError([LineError(1, message)])
     errors = []
     duplicates = sorted({n for n in names if names.count(n) > 1 and n})
     if duplicates:
-        errors.append(f"column(s) appear twice: {', '.join(duplicates)}")
+        errors.append(_("column(s) appear twice: %(columns)s") % {"columns": ", ".join(duplicates)})
     missing = [c for c in columns if c not in names]
     if missing:
-        errors.append(f"missing column(s): {', '.join(missing)}")
-    unknown = [n or "(empty)" for n in names if n not in columns]
+        errors.append(_("missing column(s): %(columns)s") % {"columns": ", ".join(missing)})
+    unknown = [n or _("(empty)") for n in names if n not in columns]
     if unknown:
-        errors.append(f"unknown column(s): {', '.join(unknown)}")
+        errors.append(_("unknown column(s): %(columns)s") % {"columns": ", ".join(unknown)})
     if errors:
-        errors[-1] += f" (the header must be {expected})"
+        errors[-1] += _(" (the header must be %(header)s)") % {"header": expected}
         raise FileFormatError([LineError(1, message) for message in errors])
 
 
@@ -343,7 +390,7 @@ class Lookups:
         raw = row.raw("prefecture")
         if not raw:
             if required:
-                row.error("prefecture is required")
+                row.error(_("prefecture is required"))
             return None
         key = normalize(raw)
         if key.isdigit():
@@ -354,18 +401,21 @@ class Lookups:
                 key = key.removesuffix(suffix)
             found = self.prefectures.get(key)
         if found is None:
-            row.error(f'unknown prefecture "{raw}"')
+            row.error(_('unknown prefecture "%(value)s"') % {"value": raw})
         return found
 
     def category(self, row: Row) -> Category | None:
         raw = row.raw("category")
         if not raw:
-            row.error("category is required")
+            row.error(_("category is required"))
             return None
         found = self.categories.get(normalize(raw))
         if found is None:
             slugs = sorted({c.slug for c in self.categories.values()})
-            row.error(f'unknown category "{raw}" (one of: {", ".join(slugs)})')
+            row.error(
+                _('unknown category "%(value)s" (one of: %(choices)s)')
+                % {"value": raw, "choices": ", ".join(slugs)}
+            )
         return found
 
     def tag_names(self, row: Row) -> list[str]:
@@ -377,7 +427,10 @@ class Lookups:
             if not key or key in keys:
                 continue
             if len(name) > (limit := Tag._meta.get_field("name").max_length):
-                row.error(f'tag "{name}" is longer than {limit} characters')
+                row.error(
+                    _('tag "%(tag)s" is longer than %(limit)d characters')
+                    % {"tag": name, "limit": limit}
+                )
             names.append(name)
             keys.add(key)
         return names
@@ -463,7 +516,8 @@ class CatalogueImporter:
                 if after is not None:
                     after()
         except DatabaseError as exc:
-            report.errors.append(LineError(row.line, f"could not be saved: {exc}"))
+            message = _("could not be saved: %(error)s") % {"error": exc}
+            report.errors.append(LineError(row.line, message))
             return False
         return True
 
@@ -491,9 +545,8 @@ class LocationImporter(CatalogueImporter):
             return
         key = (name, prefecture.pk)
         if key in self.seen:
-            report.errors.append(
-                LineError(row.line, f"same name and prefecture as line {self.seen[key]}")
-            )
+            message = _("same name and prefecture as line %(line)d") % {"line": self.seen[key]}
+            report.errors.append(LineError(row.line, message))
             return
         self.seen[key] = row.line
 
@@ -535,7 +588,7 @@ class LocationImporter(CatalogueImporter):
         def set_tags():
             tags, created = self.lookups.tags(tag_names)
             location.tags.set(tags)
-            notes.extend(f'new tag "{name}"' for name in created)
+            notes.extend(_('new tag "%(tag)s"') % {"tag": name} for name in created)
 
         if self._save(row, report, location, {}, after=set_tags if "tags" in changes else None):
             action = NEW if is_new else UPDATED
@@ -578,13 +631,13 @@ class StudioImporter(CatalogueImporter):
             "cyclorama": row.yes_no("cyclorama"),
         }
         if not stage_name and any(row.filled(c) for c in self.stage_columns):
-            row.error("stage is required when the stage's sizes or features are filled")
+            row.error(_("stage is required when the stage's sizes or features are filled"))
         if name and seen is not None:
             self._check_same_studio(row, seen, studio_values)
         if stage_name and seen is not None and stage_name in seen.stage_lines:
             row.error(
-                f'stage "{stage_name}" of "{name}" is already on line '
-                f"{seen.stage_lines[stage_name]}"
+                _('stage "%(stage)s" of "%(studio)s" is already on line %(line)d')
+                % {"stage": stage_name, "studio": name, "line": seen.stage_lines[stage_name]}
             )
         if row.errors:
             report.errors.extend(row.errors)
@@ -625,8 +678,11 @@ class StudioImporter(CatalogueImporter):
             if value is not None and value != seen.values.get(key):
                 column = self.studio_columns.get(key, key)
                 row.error(
-                    f'{column} "{row.raw(column)}" differs from line {seen.line} for the same '
-                    "studio (leave it empty or repeat it)"
+                    _(
+                        '%(column)s "%(value)s" differs from line %(line)d for the same studio '
+                        "(leave it empty or repeat it)"
+                    )
+                    % {"column": column, "value": row.raw(column), "line": seen.line}
                 )
 
     def _import_studio(self, row, report, name, values) -> Studio | None:

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -29,9 +30,11 @@ class LocationForm(forms.ModelForm):
         model = Location
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
         help_texts = {
-            "name_kana": _("In hiragana: きんかくじ. ") + READING_SUGGESTED,
-            "name_romaji": _("Hepburn, as a visitor would type it: Kinkakuji. ")
-            + READING_SUGGESTED,
+            # format_lazy, not +: adding lazy strings translates them once, at import.
+            "name_kana": format_lazy("{}{}", _("In hiragana: きんかくじ. "), READING_SUGGESTED),
+            "name_romaji": format_lazy(
+                "{}{}", _("Hepburn, as a visitor would type it: Kinkakuji. "), READING_SUGGESTED
+            ),
         }
 
     def clean(self):

@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -153,7 +154,7 @@ class ItineraryAdmin(admin.ModelAdmin):
                         "{} {}–{} {}",
                         (
                             (
-                                f"{s.date:%a %d %b}",
+                                date_format(s.date, "WEEKDAY_DATE_FORMAT"),
                                 f"{s.start_time:%H:%M}",
                                 f"{s.end_time:%H:%M}" if s.end_time else "",
                                 s.name,

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from locations.search import normalize
 
+from .common import pick_language
+
 
 class Region(models.Model):
     """One of Japan's eight regions (Hokkaido … Kyushu-Okinawa), shipped by a migration."""
@@ -21,7 +23,13 @@ class Region(models.Model):
         verbose_name_plural = _("regions")
 
     def __str__(self):
-        return self.name
+        # In the page's language: the admin's filters and choices read 関西 for fixers.
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language."""
+        return pick_language(self.name, self.name_ja)
 
     def get_absolute_url(self):
         return reverse("locations:list") + f"?region={self.slug}"
@@ -54,6 +62,11 @@ class Prefecture(models.Model):
 
     def __str__(self):
         return f"{self.name_en} ({self.name_ja})"
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language: 京都府 or Kyoto."""
+        return pick_language(self.name_en, self.name_ja)
 
     @property
     def jis_code(self) -> str:
@@ -92,7 +105,13 @@ class Category(models.Model):
         verbose_name_plural = _("categories")
 
     def __str__(self):
-        return self.name
+        # In the page's language: the admin's filters and choices read 寺院 for fixers.
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language, falling back to English."""
+        return pick_language(self.name, self.name_ja)
 
 
 class Tag(models.Model):

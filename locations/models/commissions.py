@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from locations.search import compact, normalize
 
 from .areas import Prefecture
-from .common import unique_slug
-from .incentives import pick_language
+from .common import pick_language, unique_slug
 
 # "Kobe City", "Kobe-shi", "神戸市", "City of Kobe" all mean Kobe.
 _CITY_AFFIXES = re.compile(r"^city of\s+|(\s+city|[\s\-]+shi|市)$")

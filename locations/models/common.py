@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from locations.geo import bounding_box, distance_expression
@@ -14,6 +15,18 @@ from locations.geo import bounding_box, distance_expression
 # Yonaguni (122.9°E) to Minamitorishima (153.9°E).
 JAPAN_LAT_MIN, JAPAN_LAT_MAX = Decimal("20"), Decimal("46")
 JAPAN_LNG_MIN, JAPAN_LNG_MAX = Decimal("122"), Decimal("154")
+
+
+def is_japanese() -> bool:
+    """Whether the active language (the page's, on a request) is Japanese."""
+    return (get_language() or "").startswith("ja")
+
+
+def pick_language(en: str, ja: str) -> str:
+    """The text in the active language, falling back to the other one."""
+    if is_japanese():
+        return ja or en
+    return en or ja
 
 
 class Status(models.TextChoices):

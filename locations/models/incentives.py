@@ -7,18 +7,12 @@ figure is data with its source and the day someone read it, never a constant in 
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from .common import pick_language
 
 # Money in whole yen: 15 digits reach ¥999 trillion, far above any production budget.
 YEN_DIGITS = 15
-
-
-def pick_language(en: str, ja: str) -> str:
-    """The text in the active language, falling back to the other one."""
-    if (get_language() or "").startswith("ja"):
-        return ja or en
-    return en or ja
 
 
 class IncentiveProgrammeQuerySet(models.QuerySet):

@@ -19,6 +19,7 @@ from .common import (
     contact_fields,
     coordinate_fields,
     coordinates_in_japan_constraint,
+    pick_language,
     unique_slug,
 )
 
@@ -201,6 +202,11 @@ class Studio(AuditedModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language, falling back to the other."""
+        return pick_language(self.name, self.name_ja)
 
     def get_absolute_url(self):
         return reverse("studios:detail", kwargs={"slug": self.slug})

@@ -1,21 +1,31 @@
 """Template helpers for catalogue pages."""
 
 from django import template
-from django.utils.translation import get_language
+
+from locations.models.common import is_japanese
 
 register = template.Library()
 
 
-@register.simple_tag
-def display_names(obj) -> dict:
-    """The name to show first and the other one, with their languages.
+def _english_and_japanese(obj, field: str) -> tuple[str, str]:
+    """`obj.<field>` (or `<field>_en`, as prefectures have) and `obj.<field>_ja`."""
+    english = getattr(obj, field, None)
+    if english is None:
+        english = getattr(obj, f"{field}_en", None)
+    return english or "", getattr(obj, f"{field}_ja", None) or ""
 
-    Japanese pages lead with the Japanese name when there is one; English pages with the
-    English name. Works for anything with `name` and `name_ja` (locations, studios).
+
+@register.simple_tag
+def display_names(obj, field: str = "name") -> dict:
+    """The text to show first and the other one, with their languages.
+
+    Japanese pages lead with the Japanese text when there is one; English pages with the
+    English text; either falls back to the other. Works for anything with `name` (or `name_en`)
+    and `name_ja`: locations, studios, stops, regions, prefectures; with `field`, for other
+    pairs such as `description`/`description_ja` or `address`/`address_ja`.
     """
-    name, name_ja = obj.name or "", obj.name_ja or ""
-    japanese_first = (get_language() or "").startswith("ja") and name_ja
-    if japanese_first or not name:
+    name, name_ja = _english_and_japanese(obj, field)
+    if (is_japanese() and name_ja) or not name:
         primary, primary_lang, secondary, secondary_lang = name_ja, "ja", name, "en"
     else:
         primary, primary_lang, secondary, secondary_lang = name, "en", name_ja, "ja"

@@ -17,6 +17,7 @@ from django_filters.views import FilterView
 
 from locations.filters import LocationFilterSet
 from locations.models import FilmCommission, Location, Prefecture, Region, Status, Studio
+from locations.models.common import pick_language
 
 NEARBY_LOCATIONS_KM = 30
 NEARBY_STUDIOS_KM = 100  # studios are few: a day's unit move rather than a walk
@@ -155,7 +156,7 @@ def locations_geojson(request: HttpRequest) -> HttpResponse:
         return _geojson_response(collection, status=400)
 
     fields = ["slug", "name", "name_ja", "latitude", "longitude", "status"]
-    fields += ["category__name", "prefecture__name_en"]
+    fields += ["category__name", "category__name_ja", "prefecture__name_en", "prefecture__name_ja"]
     with_distance = filterset.point is not None
     if with_distance:
         fields.append("distance_km")
@@ -168,8 +169,9 @@ def locations_geojson(request: HttpRequest) -> HttpResponse:
             "name": row["name"],
             "name_ja": row["name_ja"],
             "url": url_pattern.replace("__slug__", row["slug"]),
-            "category": row["category__name"],
-            "prefecture": row["prefecture__name_en"],
+            # The popup's category and prefecture are in the page's language; names stay both.
+            "category": pick_language(row["category__name"], row["category__name_ja"]),
+            "prefecture": pick_language(row["prefecture__name_en"], row["prefecture__name_ja"]),
         }
         if with_distance:
             properties["distance_km"] = round(row["distance_km"], 2)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from locations.calendars import itinerary_calendar
 from locations.models import Itinerary, ItineraryStop, Status
+from locations.models.common import pick_language
 from locations.travel import Leg, legs_into
 
 
@@ -40,13 +41,14 @@ class Day:
 
     @property
     def route_json(self) -> str:
-        """The day's route for static/js/route.js (read from a data attribute: no inline JS)."""
+        """The day's route for static/js/route.js (read from a data attribute: no inline JS);
+        names in the page's language."""
         points = [
             {
                 "n": row.number,
                 "lat": round(row.stop.coordinates[0], 6),
                 "lng": round(row.stop.coordinates[1], 6),
-                "name": row.stop.name,
+                "name": pick_language(row.stop.name, row.stop.name_ja),
                 "time": row.stop.start_time.strftime("%H:%M"),
                 "url": row.place_url or "",
             }
@@ -129,7 +131,7 @@ def package_route_json(entries: list[PackageEntry], user) -> str:
             "n": n,
             "lat": round(float(entry.place.latitude), 6),
             "lng": round(float(entry.place.longitude), 6),
-            "name": entry.place.name,
+            "name": pick_language(entry.place.name, entry.place.name_ja),
             "time": "",
             "url": place_url_for(entry.place, user) or "",
         }

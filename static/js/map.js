@@ -11,7 +11,7 @@
   // Japanese pages lead with the Japanese name, as the cards do.
   var JAPANESE_FIRST = (document.documentElement.lang || "").indexOf("ja") === 0;
 
-  function popupFor(props) {
+  function popupFor(props, statusLabels) {
     var box = document.createElement("div");
     box.className = "map-popup";
     var first = JAPANESE_FIRST ? (props.name_ja || props.name) : (props.name || props.name_ja);
@@ -40,7 +40,7 @@
     if (props.status) {
       var badge = document.createElement("span");
       badge.className = "badge badge-" + props.status;
-      badge.textContent = props.status;
+      badge.textContent = statusLabels[props.status] || props.status;
       box.appendChild(badge);
     }
     return box;
@@ -51,7 +51,7 @@
     return new L.Icon.Default({ className: classes });
   }
 
-  function markersFrom(data, layerIndex, currentUrl) {
+  function markersFrom(data, layerIndex, currentUrl, statusLabels) {
     var markers = [];
     var current = null;
     (data.features || []).forEach(function (feature) {
@@ -67,7 +67,7 @@
         zIndexOffset: isCurrent ? 1000 : 0
       });
       // Popups are built when opened: a map of 100,000 places builds none up front.
-      marker.bindPopup(function () { return popupFor(props); });
+      marker.bindPopup(function () { return popupFor(props, statusLabels); });
       if (isCurrent) { current = marker; } else { markers.push(marker); }
     });
     return { markers: markers, current: current };
@@ -102,6 +102,8 @@
     var urls = (el.dataset.geojsonUrl || "").split(/\s+/).filter(Boolean);
     if (!urls.length) { el.dataset.loaded = "0"; el.dataset.markers = "0"; return; }
     var currentUrl = el.dataset.currentUrl || "";
+    // Staff see drafts on the map, badged in the page's language (translated in map.html).
+    var statusLabels = { draft: el.dataset.labelDraft, review: el.dataset.labelReview };
     var cluster = L.markerClusterGroup({
       chunkedLoading: true,
       showCoverageOnHover: false,
@@ -114,7 +116,7 @@
         var count = 0;
         var current = null;
         collections.forEach(function (data, index) {
-          var built = markersFrom(data, index, currentUrl);
+          var built = markersFrom(data, index, currentUrl, statusLabels);
           cluster.addLayers(built.markers);
           count += built.markers.length;
           if (built.current) {
