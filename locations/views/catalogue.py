@@ -17,6 +17,7 @@ from django_filters.views import FilterView
 
 from locations.filters import LocationFilterSet
 from locations.models import FilmCommission, Location, Prefecture, Region, Status, Studio
+from locations.pagination import CappedPaginator
 
 NEARBY_LOCATIONS_KM = 30
 NEARBY_STUDIOS_KM = 100  # studios are few: a day's unit move rather than a walk
@@ -61,6 +62,7 @@ class LocationListView(FilterView):
     filterset_class = LocationFilterSet
     template_name = "locations/location_list.html"
     context_object_name = "locations"
+    paginator_class = CappedPaginator  # no COUNT(*) or OFFSET that grows with the catalogue
 
     def get_paginate_by(self, queryset):
         return settings.LOCATIONS_PER_PAGE

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from locations import compare
 from locations import units as u
 from locations.filters import StudioFilterSet, convert_sizes_query, without_blanks
 from locations.models import ReferenceStage, Soundstage, Studio
+from locations.pagination import CappedPaginator
 
 
 def _visible_studios(request: HttpRequest):
@@ -53,7 +53,7 @@ def studio_list(request: HttpRequest) -> HttpResponse:
         studios = filterset.qs.for_list(filterset.criteria).largest_first()
     else:
         studios = Studio.objects.none()
-    page = Paginator(studios, settings.STUDIOS_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(studios, settings.STUDIOS_PER_PAGE).get_page(request.GET.get("page"))
     query = without_blanks(request.GET)
     query.pop("page", None)
     compare_ids = compare.remembered_stage_ids(request)
