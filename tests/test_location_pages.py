@@ -99,6 +99,31 @@ def test_home_runs_a_fixed_number_of_queries(client, django_assert_max_num_queri
     # regions+counts, studios, prefectures, featured, its photos, newest, its photos
     with django_assert_max_num_queries(7):
         assert client.get("/").status_code == 200
+    # Then the counts and the cards come from the cache (per catalogue version).
+    with django_assert_max_num_queries(0):
+        assert client.get("/").status_code == 200
+
+
+def test_the_cached_home_shows_an_edit_at_once(client, kyoto):
+    kyoto.featured = True
+    kyoto.save()
+    assert "Kinkaku-ji" in client.get("/").content.decode()
+    kyoto.name = "Rokuon-ji"
+    kyoto.save()
+    html = client.get("/").content.decode()
+    assert "Rokuon-ji" in html and "Kinkaku-ji" not in html
+    factories.LocationFactory(prefecture=factories.prefecture("kyoto"))
+    assert client.get("/").context["location_count"] == 2
+
+
+def test_the_cached_home_cards_follow_the_language(client, kyoto):
+    kyoto.featured = True
+    kyoto.save()
+    english = client.get("/", headers={"accept-language": "en"})
+    japanese = client.get("/", headers={"accept-language": "ja"})
+    # The cards lead with the page's language: a cached English card is not served in Japanese.
+    assert card_names(english)[0] == "Kinkaku-ji"
+    assert card_names(japanese)[0] == "金閣寺"
 
 
 # List -------------------------------------------------------------------------------------

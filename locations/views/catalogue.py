@@ -4,6 +4,7 @@ import json
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -16,7 +17,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
-from locations.caching import cached_for_visitors
+from locations.caching import BODY_TIMEOUT, cached_for_visitors, catalogue_version
 from locations.filters import LocationFilterSet
 from locations.models import FilmCommission, Location, Prefecture, Region, Status, Studio
 from locations.pagination import CappedPaginator
@@ -29,7 +30,28 @@ HOME_CARDS = 6
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    """Keyword box, regions with their counts, featured and newest places, a map of Japan."""
+    """Keyword box, regions with their counts, featured and newest places, a map of Japan.
+
+    The counts (a pass over every published place) are cached per catalogue version, and the
+    template caches the cards per language and version: an edit shows at once.
+    """
+    version = catalogue_version()
+    published = Location.objects.published()
+    context = {
+        **cache.get_or_set(f"rokehan:home-counts:{version}", _home_counts, BODY_TIMEOUT),
+        "catalogue_version": version,
+        "cache_seconds": BODY_TIMEOUT,
+        # Lazy: evaluated only when the template's cached fragment is missing.
+        "featured": published.filter(featured=True)
+        .for_list()
+        .order_by("-updated_at", "pk")[:HOME_CARDS],
+        "newest": published.for_list().order_by("-created_at", "-pk")[:HOME_CARDS],
+    }
+    return render(request, "locations/home.html", context)
+
+
+def _home_counts() -> dict:
+    """The home page's regions with their place counts, and the catalogue's totals."""
     published = Location.objects.published()
     regions = list(
         Region.objects.annotate(
@@ -44,18 +66,13 @@ def home(request: HttpRequest) -> HttpResponse:
         Exists(published.filter(prefecture=OuterRef("pk")))
         | Exists(studios.filter(prefecture=OuterRef("pk")))
     )
-    context = {
+    return {
         "regions": regions,
         # Every place has a prefecture and so a region: the regions' counts add up to all.
         "location_count": sum(region.location_count for region in regions),
         "studio_count": studios.count(),
         "prefecture_count": covered.count(),
-        "featured": published.filter(featured=True)
-        .for_list()
-        .order_by("-updated_at", "pk")[:HOME_CARDS],
-        "newest": published.for_list().order_by("-created_at", "-pk")[:HOME_CARDS],
     }
-    return render(request, "locations/home.html", context)
 
 
 class LocationListView(FilterView):
