@@ -9,6 +9,7 @@ even with DEBUG off), after one warm-up request, so cached lookups are not count
 """
 
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -20,6 +21,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scouting.settings")
 import django  # noqa: E402
 
 django.setup()
+# stdout carries the JSON answer: keep the request log's INFO lines out of it.
+logging.disable(logging.INFO)
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402

@@ -41,6 +41,8 @@ LOCATIONS = int(os.environ.get("BENCH_LOCATIONS", "100000"))
 STUDIOS = int(os.environ.get("BENCH_STUDIOS", "2000"))
 GROWTH_LOCATIONS = int(os.environ.get("BENCH_GROWTH_LOCATIONS", "10000"))
 PHOTOS = os.environ.get("BENCH_PHOTOS", "1") != "0"
+# 1: Django's psycopg pool (DATABASE_POOL); 0: persistent connections (CONN_MAX_AGE=60).
+POOL = os.environ.get("BENCH_POOL", "0") != "0"
 UPDATE_DOCS = os.environ.get("BENCH_UPDATE_DOCS", "1") != "0"
 CONNECTIONS = 8
 
@@ -150,6 +152,8 @@ def django_env(database: str) -> dict:
             "PYTHONUNBUFFERED": "1",
         }
     )
+    if POOL:
+        env["DATABASE_POOL"] = "True"
     return env
 
 
@@ -391,7 +395,9 @@ def markdown(table, big, small, all_pass, started, load_before, load_after) -> s
         + (f"; growth compared with {small_n:,} locations." if small else "."),
         f"One gunicorn per catalogue size (2 workers × 4 threads, gthread, DEBUG off), each "
         f"page driven on both sizes back to back; wrk 2 threads, {CONNECTIONS} connections, "
-        f"{SECONDS} s per page, gzip accepted. Load average before/after: "
+        f"{SECONDS} s per page, gzip accepted; database connections "
+        + ("pooled (psycopg pool). " if POOL else "persistent (CONN_MAX_AGE=60). ")
+        + "Load average before/after: "
         f"{load_before:.1f} / {load_after:.1f} (the machine is shared: compare ratios, not "
         "absolute figures).",
         "",
@@ -467,9 +473,10 @@ def main():
         "BENCH_LOCATIONS": LOCATIONS,
         "BENCH_STUDIOS": STUDIOS,
         "BENCH_GROWTH_LOCATIONS": GROWTH_LOCATIONS,
+        "BENCH_POOL": int(POOL),
     }
     defaults = {"BENCH_SECONDS": 10, "BENCH_LOCATIONS": 100000, "BENCH_STUDIOS": 2000}
-    defaults["BENCH_GROWTH_LOCATIONS"] = 10000
+    defaults |= {"BENCH_GROWTH_LOCATIONS": 10000, "BENCH_POOL": 0}
     changed = [f"{k}={v}" for k, v in settings_used.items() if defaults[k] != v]
     if changed:
         command = " ".join(changed) + " make bench"

@@ -12,3 +12,6 @@ class LocationsConfig(AppConfig):
     def ready(self):
         # Sign-in, sign-out and lockout log lines (receivers connect on import).
         from locations import logging  # noqa: F401
+        from locations.caching import connect_signals
+
+        connect_signals()

@@ -1,10 +1,11 @@
 """The public location pages: home, /locations/, /locations/<slug>/ and /locations.geojson."""
 
+import gzip
 import re
 from decimal import Decimal
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from locations.models import Status
@@ -98,6 +99,31 @@ def test_home_runs_a_fixed_number_of_queries(client, django_assert_max_num_queri
     # regions+counts, studios, prefectures, featured, its photos, newest, its photos
     with django_assert_max_num_queries(7):
         assert client.get("/").status_code == 200
+    # Then the counts and the cards come from the cache (per catalogue version).
+    with django_assert_max_num_queries(0):
+        assert client.get("/").status_code == 200
+
+
+def test_the_cached_home_shows_an_edit_at_once(client, kyoto):
+    kyoto.featured = True
+    kyoto.save()
+    assert "Kinkaku-ji" in client.get("/").content.decode()
+    kyoto.name = "Rokuon-ji"
+    kyoto.save()
+    html = client.get("/").content.decode()
+    assert "Rokuon-ji" in html and "Kinkaku-ji" not in html
+    factories.LocationFactory(prefecture=factories.prefecture("kyoto"))
+    assert client.get("/").context["location_count"] == 2
+
+
+def test_the_cached_home_cards_follow_the_language(client, kyoto):
+    kyoto.featured = True
+    kyoto.save()
+    english = client.get("/", headers={"accept-language": "en"})
+    japanese = client.get("/", headers={"accept-language": "ja"})
+    # The cards lead with the page's language: a cached English card is not served in Japanese.
+    assert card_names(english)[0] == "Kinkaku-ji"
+    assert card_names(japanese)[0] == "金閣寺"
 
 
 # List -------------------------------------------------------------------------------------
@@ -534,3 +560,43 @@ def test_cards_and_detail_offer_a_shortlist_button_to_signed_in_users(client, ky
     for html in (detail, listing):
         assert f'name="item" value="{kyoto.pk}"' in html
         assert reverse("shortlists:add") in html
+
+
+def test_geojson_is_gzipped_when_the_browser_accepts_it(client):
+    factories.LocationFactory.create_batch(30)
+    response = client.get(GEOJSON, headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert len(gzip.decompress(response.content)) > len(response.content)
+    assert "Content-Encoding" not in client.get(GEOJSON)
+
+
+def test_the_cached_geojson_shows_an_edit_at_once(client, kyoto, django_assert_num_queries):
+    assert feature_names(client.get(GEOJSON)) == ["Kinkaku-ji"]
+    with django_assert_num_queries(0):  # served from the cache
+        assert feature_names(client.get(GEOJSON)) == ["Kinkaku-ji"]
+    kyoto.name = "Rokuon-ji"
+    kyoto.save()
+    assert feature_names(client.get(GEOJSON)) == ["Rokuon-ji"]
+    kyoto.delete()
+    assert feature_names(client.get(GEOJSON)) == []
+
+
+def test_the_cached_geojson_follows_tag_changes_and_the_language(client, kyoto):
+    tag = factories.TagFactory(name="garden")
+    assert feature_names(client.get(GEOJSON, {"tag": tag.slug})) == []
+    kyoto.tags.add(tag)
+    assert feature_names(client.get(GEOJSON, {"tag": tag.slug})) == ["Kinkaku-ji"]
+    english = client.get(GEOJSON).json()["features"][0]["properties"]["prefecture"]
+    client.cookies["django_language"] = "ja"
+    japanese = client.get(GEOJSON, headers={"accept-language": "ja"})
+    assert japanese.json()["features"][0]["properties"]["url"].startswith("/")
+    assert english == "Kyoto"
+
+
+def test_staff_are_never_served_a_visitors_cached_geojson(fixer, kyoto, draft):
+    visitor, staff = Client(), Client()
+    staff.force_login(fixer)
+    assert "Secret Alley" not in feature_names(visitor.get(GEOJSON))
+    assert "Secret Alley" in feature_names(staff.get(GEOJSON))
+    assert "Secret Alley" not in feature_names(visitor.get(GEOJSON))

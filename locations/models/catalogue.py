@@ -234,9 +234,11 @@ class Location(AuditedModel):
             ),
         ]
         indexes = [
-            # The public list: published places by name, by recency, per prefecture/category.
-            models.Index(fields=["status", "name"], name="loc_status_name"),
-            models.Index(fields=["status", "-updated_at"], name="loc_status_updated"),
+            # The public list: published places by name, by recency (each with the pk that
+            # breaks ties, so deep pages skip rows in an index-only scan), per
+            # prefecture/category.
+            models.Index(fields=["status", "name", "id"], name="loc_status_name_id"),
+            models.Index(fields=["status", "-updated_at", "id"], name="loc_status_updated_id"),
             models.Index(fields=["prefecture", "status"], name="loc_pref_status"),
             models.Index(fields=["category", "status"], name="loc_category_status"),
             # Bounding-box prefilter of near= searches.

@@ -4,6 +4,7 @@ import json
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -12,12 +13,15 @@ from django.utils.cache import patch_vary_headers
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
+from locations.caching import BODY_TIMEOUT, cached_for_visitors, catalogue_version
 from locations.filters import LocationFilterSet
 from locations.models import FilmCommission, Location, Prefecture, Region, Status, Studio
 from locations.models.common import pick_language
+from locations.pagination import CappedPaginator
 
 NEARBY_LOCATIONS_KM = 30
 NEARBY_STUDIOS_KM = 100  # studios are few: a day's unit move rather than a walk
@@ -27,7 +31,28 @@ HOME_CARDS = 6
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    """Keyword box, regions with their counts, featured and newest places, a map of Japan."""
+    """Keyword box, regions with their counts, featured and newest places, a map of Japan.
+
+    The counts (a pass over every published place) are cached per catalogue version, and the
+    template caches the cards per language and version: an edit shows at once.
+    """
+    version = catalogue_version()
+    published = Location.objects.published()
+    context = {
+        **cache.get_or_set(f"rokehan:home-counts:{version}", _home_counts, BODY_TIMEOUT),
+        "catalogue_version": version,
+        "cache_seconds": BODY_TIMEOUT,
+        # Lazy: evaluated only when the template's cached fragment is missing.
+        "featured": published.filter(featured=True)
+        .for_list()
+        .order_by("-updated_at", "pk")[:HOME_CARDS],
+        "newest": published.for_list().order_by("-created_at", "-pk")[:HOME_CARDS],
+    }
+    return render(request, "locations/home.html", context)
+
+
+def _home_counts() -> dict:
+    """The home page's regions with their place counts, and the catalogue's totals."""
     published = Location.objects.published()
     regions = list(
         Region.objects.annotate(
@@ -42,18 +67,13 @@ def home(request: HttpRequest) -> HttpResponse:
         Exists(published.filter(prefecture=OuterRef("pk")))
         | Exists(studios.filter(prefecture=OuterRef("pk")))
     )
-    context = {
+    return {
         "regions": regions,
         # Every place has a prefecture and so a region: the regions' counts add up to all.
         "location_count": sum(region.location_count for region in regions),
         "studio_count": studios.count(),
         "prefecture_count": covered.count(),
-        "featured": published.filter(featured=True)
-        .for_list()
-        .order_by("-updated_at", "pk")[:HOME_CARDS],
-        "newest": published.for_list().order_by("-created_at", "-pk")[:HOME_CARDS],
     }
-    return render(request, "locations/home.html", context)
 
 
 class LocationListView(FilterView):
@@ -62,6 +82,7 @@ class LocationListView(FilterView):
     filterset_class = LocationFilterSet
     template_name = "locations/location_list.html"
     context_object_name = "locations"
+    paginator_class = CappedPaginator  # no COUNT(*) or OFFSET that grows with the catalogue
 
     def get_paginate_by(self, queryset):
         return settings.LOCATIONS_PER_PAGE
@@ -137,7 +158,9 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "locations/location_detail.html", context)
 
 
+@gzip_page  # no CSRF token or secret in GeoJSON, so compression cannot leak one (BREACH)
 @require_safe
+@cached_for_visitors()
 def locations_geojson(request: HttpRequest) -> HttpResponse:
     """The list's matches with coordinates as a GeoJSON FeatureCollection, in the list's order.
 
@@ -155,35 +178,39 @@ def locations_geojson(request: HttpRequest) -> HttpResponse:
         }
         return _geojson_response(collection, status=400)
 
+    # Only what static/js/map.js draws: names and link (a contract), the popup's category and
+    # prefecture, the distance when searching near a point, and the status of staff's drafts.
     fields = ["slug", "name", "name_ja", "latitude", "longitude", "status"]
     fields += ["category__name", "category__name_ja", "prefecture__name_en", "prefecture__name_ja"]
     with_distance = filterset.point is not None
     if with_distance:
         fields.append("distance_km")
-    rows = filterset.qs.filter(latitude__isnull=False, longitude__isnull=False).values(*fields)
+    rows = filterset.qs.filter(latitude__isnull=False, longitude__isnull=False).values_list(*fields)
 
-    url_pattern = reverse("locations:detail", kwargs={"slug": "__slug__"})
+    url_prefix, url_suffix = reverse("locations:detail", kwargs={"slug": "__slug__"}).split(
+        "__slug__"
+    )
+    published = Status.PUBLISHED
     features = []
-    for row in rows:
+    append = features.append
+    for row in rows.iterator(chunk_size=5000):  # one pass; no 100,000-row result cache
+        slug, name, name_ja, lat, lng, status = row[:6]
+        category, category_ja, prefecture, prefecture_ja = row[6:10]
         properties = {
-            "name": row["name"],
-            "name_ja": row["name_ja"],
-            "url": url_pattern.replace("__slug__", row["slug"]),
-            # The popup's category and prefecture are in the page's language; names stay both.
-            "category": pick_language(row["category__name"], row["category__name_ja"]),
-            "prefecture": pick_language(row["prefecture__name_en"], row["prefecture__name_ja"]),
+            "name": name,
+            "name_ja": name_ja,
+            "url": url_prefix + slug + url_suffix,
+            "category": pick_language(category, category_ja),
+            "prefecture": pick_language(prefecture, prefecture_ja),
         }
         if with_distance:
-            properties["distance_km"] = round(row["distance_km"], 2)
-        if row["status"] != Status.PUBLISHED:
-            properties["status"] = row["status"]  # staff only: drafts are marked on the map
-        features.append(
+            properties["distance_km"] = round(row[10], 2)
+        if status != published:
+            properties["status"] = status  # staff only: drafts are marked on the map
+        append(
             {
                 "type": "Feature",
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [float(row["longitude"]), float(row["latitude"])],
-                },
+                "geometry": {"type": "Point", "coordinates": [float(lng), float(lat)]},
                 "properties": properties,
             }
         )

@@ -2,19 +2,22 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 
 from locations import compare
 from locations import units as u
+from locations.caching import cached_for_visitors
 from locations.filters import StudioFilterSet, convert_sizes_query, without_blanks
 from locations.models import ReferenceStage, Soundstage, Studio
+from locations.pagination import CappedPaginator
 
 
 def _visible_studios(request: HttpRequest):
@@ -53,7 +56,7 @@ def studio_list(request: HttpRequest) -> HttpResponse:
         studios = filterset.qs.for_list(filterset.criteria).largest_first()
     else:
         studios = Studio.objects.none()
-    page = Paginator(studios, settings.STUDIOS_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(studios, settings.STUDIOS_PER_PAGE).get_page(request.GET.get("page"))
     query = without_blanks(request.GET)
     query.pop("page", None)
     compare_ids = compare.remembered_stage_ids(request)
@@ -177,6 +180,9 @@ def _percent(area, of_area) -> int | None:
     return round(area / of_area * 100)
 
 
+@gzip_page  # no CSRF token or secret in GeoJSON, so compression cannot leak one (BREACH)
+@require_safe
+@cached_for_visitors(key_extra=lambda request: u.units_for(request, remember=False))
 def studios_geojson(request: HttpRequest) -> HttpResponse:
     """`/studios.geojson`: the list's studios (same parameters and order) with coordinates."""
     units = u.units_for(request, remember=False)
@@ -203,6 +209,9 @@ def studios_geojson(request: HttpRequest) -> HttpResponse:
         )
     )
     japanese = get_language() == "ja"
+    url_prefix, url_suffix = reverse("studios:detail", kwargs={"slug": "__slug__"}).split(
+        "__slug__"
+    )
     features = [
         {
             "type": "Feature",
@@ -213,7 +222,7 @@ def studios_geojson(request: HttpRequest) -> HttpResponse:
             "properties": {
                 "name": row["name"],
                 "name_ja": row["name_ja"],
-                "url": reverse("studios:detail", kwargs={"slug": row["slug"]}),
+                "url": url_prefix + row["slug"] + url_suffix,
                 "prefecture": row["prefecture__name_ja" if japanese else "prefecture__name_en"],
                 "largest_stage_m2": (
                     float(row["largest_stage_m2"]) if row["largest_stage_m2"] is not None else None
@@ -228,7 +237,7 @@ def studios_geojson(request: HttpRequest) -> HttpResponse:
     return JsonResponse(
         {"type": "FeatureCollection", "features": features},
         content_type="application/geo+json",
-        json_dumps_params={"ensure_ascii": False},
+        json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
     )
 
 

@@ -23,6 +23,7 @@ from django.test.utils import override_settings
 from PIL import Image, ImageDraw
 
 from locations import synthetic
+from locations.caching import bump_catalogue_version
 from locations.models import Category, Location, Photo, Soundstage, Studio, Tag
 
 PREFIX = synthetic.GENERATED_PREFIX
@@ -80,6 +81,7 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 for model in tables:
                     cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        bump_catalogue_version()  # bulk_create sends no post_save: cached pages must go
         self.stdout.write(self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s."))
 
     # --- clearing -------------------------------------------------------------------------

@@ -1,0 +1,114 @@
+"""A paginator whose cost does not grow with the catalogue (issue 6).
+
+Django's `Paginator` runs `COUNT(*)` over every match and fetches a page with `OFFSET`, which
+at 100,000 locations reads and joins every skipped row. This one
+
+- counts at most `COUNT_CAP + 1` matches (a `LIMIT`ed subquery): below the cap the total and
+  the page count are exact; above it the count reads "1,000+" and the page count is unknown;
+- fetches `per_page + 1` rows to know whether there is a next page;
+- skips rows on a narrow query (primary keys only, no joins: an index walk) and then reads the
+  page's full rows by primary key ("deferred join"), in the same order.
+
+The rows of every page are exactly those of Django's paginator; `?page=` keeps its meaning.
+"""
+
+from functools import cached_property
+
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+
+COUNT_CAP = 1000
+
+
+class CappedPaginator(Paginator):
+    """`Paginator` with a capped count and a cheap `has_next`; same `page_obj` API."""
+
+    count_cap: int | None = COUNT_CAP  # None: count every match
+
+    @cached_property
+    def _capped_count(self) -> int:
+        if not hasattr(self.object_list, "query"):
+            return len(self.object_list)
+        if self.count_cap is None:
+            return self.object_list.count()
+        # SELECT COUNT(*) FROM (SELECT … LIMIT cap + 1): stops after cap + 1 rows.
+        # Unordered, so the LIMIT stops the scan early instead of sorting every match.
+        return self.object_list.order_by()[: self.count_cap + 1].count()
+
+    @property
+    def count_is_capped(self) -> bool:
+        """True when there are more matches than the cap (the count then shows "1,000+")."""
+        return self.count_cap is not None and self._capped_count > self.count_cap
+
+    @cached_property
+    def count(self) -> int:
+        if self.count_cap is None:
+            return self._capped_count
+        return min(self._capped_count, self.count_cap)
+
+    @cached_property
+    def num_pages(self) -> int | None:
+        """The number of pages, or None when the count is capped (unknown without COUNT(*))."""
+        if self.count_is_capped:
+            return None
+        return super().num_pages
+
+    def validate_number(self, number) -> int:
+        if self.num_pages is not None:
+            return super().validate_number(number)
+        # Capped: only the lower bound is known here; `page()` finds out about the upper one.
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number
+
+    def page(self, number) -> "CappedPage":
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = self._rows(bottom, bottom + self.per_page + 1)
+        has_next = len(rows) > self.per_page
+        rows = rows[: self.per_page]
+        if not rows and number > 1:
+            raise EmptyPage(self.error_messages["no_results"])
+        return CappedPage(rows, number, self, has_next)
+
+    def get_page(self, number) -> "CappedPage":
+        try:
+            return super().get_page(number)
+        except EmptyPage:
+            # Past the end of a capped list: count for real once to find the last page.
+            self.count_cap = None
+            for name in ("_capped_count", "count", "num_pages"):
+                self.__dict__.pop(name, None)
+            return self.page(self.num_pages)
+
+    def _rows(self, start: int, stop: int) -> list:
+        object_list = self.object_list
+        if not hasattr(object_list, "query") or start == 0:
+            return list(object_list[start:stop])
+        # Skip on primary keys alone, then read full rows (joins, prefetches) for this page.
+        keys = object_list.prefetch_related(None).values("pk")[start:stop]
+        return list(object_list.filter(pk__in=keys))
+
+
+class CappedPage(Page):
+    """A page that knows whether another follows without knowing how many do."""
+
+    def __init__(self, object_list, number, paginator, has_next: bool):
+        super().__init__(object_list, number, paginator)
+        self._has_next = has_next
+
+    def has_next(self) -> bool:
+        return self._has_next
+
+    def next_page_number(self) -> int:
+        if not self._has_next:
+            raise EmptyPage(self.paginator.error_messages["no_results"])
+        return self.number + 1
+
+    def end_index(self) -> int:
+        return (self.number - 1) * self.paginator.per_page + len(self.object_list)

@@ -1,0 +1,95 @@
+"""The capped paginator: same rows as Django's on every page, no COUNT(*) past the cap."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.paginator import EmptyPage, Paginator
+from django.urls import reverse
+
+from locations.models import Location
+from locations.pagination import CappedPaginator
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def places():
+    # Same names twice so that the pk tie-breaker matters; coordinates for the distance sort.
+    for i in range(23):
+        factories.LocationFactory(
+            name=f"Place {i % 9:02d}",
+            prefecture=factories.prefecture(["kyoto", "osaka", "nara"][i // 9]),
+            latitude=Decimal("35.0") + Decimal(i) / 100,
+            longitude=Decimal("135.7"),
+        )
+
+
+def capped(queryset, per_page=5, cap=10):
+    paginator = CappedPaginator(queryset, per_page)
+    paginator.count_cap = cap
+    return paginator
+
+
+ORDERINGS = [("name", "pk"), ("-updated_at", "pk")]
+
+
+@pytest.mark.parametrize("order", ORDERINGS)
+def test_every_page_holds_the_rows_djangos_paginator_gives(places, order):
+    queryset = Location.objects.published().for_list().order_by(*order)
+    plain = Paginator(queryset, 5)
+    paginator = capped(queryset)
+    for number in plain.page_range:
+        expected = plain.page(number)
+        page = paginator.page(number)
+        assert [p.pk for p in page] == [p.pk for p in expected]
+        assert page.has_next() == expected.has_next()
+        assert page.has_previous() == expected.has_previous()
+        assert page.end_index() == expected.end_index()
+
+
+def test_rows_sorted_by_distance_are_those_of_djangos_paginator(places):
+    queryset = (
+        Location.objects.published()
+        .for_list()
+        .within_km(35.0, 135.7, 100)
+        .order_by("distance_km", "name", "pk")
+    )
+    expected = [p.pk for p in Paginator(queryset, 5).page(4)]
+    assert [p.pk for p in capped(queryset).page(4)] == expected
+
+
+def test_above_the_cap_the_count_stops_at_the_cap_and_pages_are_unknown(places):
+    paginator = capped(Location.objects.all())
+    assert paginator.count == 10
+    assert paginator.count_is_capped
+    assert paginator.num_pages is None
+    assert paginator.page(5).has_next() is False
+    with pytest.raises(EmptyPage):
+        paginator.page(6)
+
+
+def test_below_the_cap_the_count_is_exact(places):
+    paginator = capped(Location.objects.all(), cap=1000)
+    assert (paginator.count, paginator.count_is_capped, paginator.num_pages) == (23, False, 5)
+
+
+def test_get_page_past_the_end_of_a_capped_list_gives_the_last_page(places):
+    page = capped(Location.objects.order_by("name", "pk")).get_page(99)
+    assert page.number == 5
+    assert len(page) == 3
+
+
+def test_the_list_shows_a_capped_count_and_a_deep_page_keeps_its_rows(client, places, settings):
+    settings.LOCATIONS_PER_PAGE = 2
+    CappedPaginator.count_cap, old = 3, CappedPaginator.count_cap
+    try:
+        response = client.get(reverse("locations:list"), {"page": 11})
+    finally:
+        CappedPaginator.count_cap = old
+    html = response.content.decode()
+    assert "<strong>3+</strong> places" in html
+    expected = list(Location.objects.order_by("name", "pk")[20:22])
+    assert [p.pk for p in response.context["locations"]] == [p.pk for p in expected]
+    assert 'rel="prev"' in html and 'rel="next"' in html
+    assert client.get(reverse("locations:list"), {"page": 13}).status_code == 404
