@@ -31,7 +31,7 @@ def hostile(editor):
     tour = factories.ItineraryFactory(title=f"Tour {SCRIPT}{IMG}", status=ItineraryStatus.PUBLISHED)
     factories.ItineraryStopFactory(itinerary=tour, location=loc, notes=HOSTILE, title=HOSTILE)
     factories.ItineraryStopFactory(
-        itinerary=tour, studio=studio, start_time="11:00", end_time="12:00"
+        itinerary=tour, location=None, studio=studio, start_time="11:00", end_time="12:00"
     )
     owner = factories.UserFactory(username="manager")
     shortlist = factories.ShortlistFactory(owner=owner, title=f"List {SCRIPT}{IMG}")
