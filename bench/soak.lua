@@ -8,6 +8,15 @@ local paths = {
   "/locations.geojson",
   "/studios.geojson",
   "/healthz",
+  -- Pages added since (slugs from load_demo): details, tours, the scout package, tools.
+  "/locations/otaru-canal/",
+  "/studios/toho-studios/",
+  "/studios/compare/",
+  "/itineraries/",
+  "/itineraries/familiarisation-tour-tokyo-kyoto-osaka/",
+  "/itineraries/familiarisation-tour-tokyo-kyoto-osaka/package/",
+  "/film-commissions/",
+  "/incentives/",
 }
 
 local threads = {}

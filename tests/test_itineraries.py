@@ -286,12 +286,21 @@ def test_day_view_draws_each_days_route_from_a_data_attribute(client, tokyo_tour
     assert "<script>" not in response.text  # CSP: no inline script
 
 
-def test_draft_places_on_a_tour_are_not_linked_for_visitors(client, tokyo_tour):
+def test_draft_places_on_a_tour_are_left_out_for_visitors_and_unlinked_on_its_link(
+    client, tokyo_tour
+):
     tour, stops = tokyo_tour
     tower = stops["tower"].location
     tower.status = Status.DRAFT
     tower.save()
-    text = client.get(tour.get_absolute_url()).text
+    for url in (
+        tour.get_absolute_url(),
+        reverse("itineraries:package", args=[tour.slug]),
+        reverse("itineraries:ics", args=[tour.slug]),
+    ):
+        assert "Tokyo Tower" not in client.get(url).content.decode(), url
+    # The private link shows the whole tour as staff shared it, without a link to the draft.
+    text = client.get(tour.get_share_url()).text
     assert "Tokyo Tower" in text
     assert f'href="{tower.get_absolute_url()}"' not in text
 

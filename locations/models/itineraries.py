@@ -15,6 +15,7 @@ from .catalogue import Location, Photo
 from .common import (
     AuditedModel,
     PublishableQuerySet,
+    Status,
     coordinate_fields,
     coordinates_in_japan_constraint,
     unique_slug,
@@ -44,6 +45,14 @@ class ItineraryStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def _published_place_q() -> Q:
+    """A stop or item whose location and studio, where set, are published: a place unpublished
+    after it was put on a tour or a shortlist must not reach visitors through it."""
+    return (Q(location__isnull=True) | Q(location__status=Status.PUBLISHED)) & (
+        Q(studio__isnull=True) | Q(studio__status=Status.PUBLISHED)
+    )
+
+
 def _photos_prefetch(path: str) -> Prefetch:
     return Prefetch(path, queryset=Photo.objects.for_gallery(), to_attr="ordered_photos")
 
@@ -62,9 +71,10 @@ class ItineraryQuerySet(PublishableQuerySet):
         )
         return self.annotate(has_overlaps=Exists(overlapping))
 
-    def with_stops(self, *, stages: bool = False):
+    def with_stops(self, *, stages: bool = False, published_places: bool = False):
         """The day view and the package: stops in order with their places, covers and regions
-        (a fixed number of queries however many stops there are)."""
+        (a fixed number of queries however many stops there are). `published_places` leaves
+        out stops at unpublished places (for visitors of a published tour's public page)."""
         stops = (
             ItineraryStop.objects.with_overlaps()
             .select_related(
@@ -72,6 +82,8 @@ class ItineraryQuerySet(PublishableQuerySet):
             )
             .order_by("date", "start_time", "pk")
         )
+        if published_places:
+            stops = stops.filter(_published_place_q())
         lookups = [
             Prefetch("stops", queryset=stops),
             _photos_prefetch("stops__location__photos"),
@@ -378,11 +390,14 @@ class ShortlistQuerySet(models.QuerySet):
             return self.none()
         return self.filter(owner=user).order_by("-updated_at", "-pk")
 
-    def with_items(self, *, stages: bool = False):
-        """Items in rank order with their places and covers, in a fixed number of queries."""
+    def with_items(self, *, stages: bool = False, published_places: bool = False):
+        """Items in rank order with their places and covers, in a fixed number of queries;
+        with `published_places`, only items whose place is published (what non-staff see)."""
         items = ShortlistItem.objects.select_related(
             "location__prefecture__region", "location__category", "studio__prefecture__region"
         )
+        if published_places:
+            items = items.filter(_published_place_q())
         lookups = [
             Prefetch("items", queryset=items),
             _photos_prefetch("items__location__photos"),

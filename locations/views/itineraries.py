@@ -168,6 +168,12 @@ def _visible(request):
     return Itinerary.objects.visible_to(request.user)
 
 
+def _public_stops(request) -> bool:
+    """Visitors of a tour's public page see only stops at published places; staff and holders
+    of the private link (chosen by staff to share the whole tour) see every stop."""
+    return not request.user.is_staff
+
+
 @require_safe
 def itinerary_list(request):
     """Published tours; signed-in staff also see drafts (badged)."""
@@ -177,7 +183,9 @@ def itinerary_list(request):
 
 @require_safe
 def itinerary_detail(request, slug):
-    itinerary = get_object_or_404(_visible(request).with_stops(), slug=slug)
+    itinerary = get_object_or_404(
+        _visible(request).with_stops(published_places=_public_stops(request)), slug=slug
+    )
     return _day_view(request, itinerary, shared=False)
 
 
@@ -190,7 +198,9 @@ def itinerary_shared(request, token):
 
 @require_safe
 def itinerary_ics(request, slug):
-    itinerary = get_object_or_404(_visible(request).with_stops(), slug=slug)
+    itinerary = get_object_or_404(
+        _visible(request).with_stops(published_places=_public_stops(request)), slug=slug
+    )
     return _calendar_response(request, itinerary)
 
 
@@ -202,7 +212,10 @@ def itinerary_shared_ics(request, token):
 
 @require_safe
 def itinerary_package(request, slug):
-    itinerary = get_object_or_404(_visible(request).with_stops(stages=True), slug=slug)
+    itinerary = get_object_or_404(
+        _visible(request).with_stops(stages=True, published_places=_public_stops(request)),
+        slug=slug,
+    )
     return _package(request, itinerary, shared=False)
 
 

@@ -49,6 +49,11 @@ def _safe_next(request, fallback: str) -> str:
     return fallback
 
 
+def _public(request) -> bool:
+    """Non-staff never see a place that was unpublished after it was shortlisted."""
+    return not request.user.is_staff
+
+
 def _own(request, pk, queryset=None):
     queryset = queryset if queryset is not None else Shortlist.objects.all()
     return get_object_or_404(queryset.owned_by(request.user), pk=pk)
@@ -135,7 +140,7 @@ def shortlist_add(request):
 @login_required
 def shortlist_detail(request, pk):
     """The owner's page: items with their notes and ranking; POST renames the list."""
-    shortlist = _own(request, pk, Shortlist.objects.with_items())
+    shortlist = _own(request, pk, Shortlist.objects.with_items(published_places=_public(request)))
     # A copy, so that a rejected title does not show in the page's heading.
     form = ShortlistForm(request.POST or None, instance=copy.copy(shortlist))
     if request.method == "POST" and form.is_valid():
@@ -192,7 +197,9 @@ def item_move(request, pk, item_pk):
     move_shortlist_item(item=item, direction=form.cleaned_data["direction"])
     shortlist.save(update_fields=["updated_at"])
     if request.htmx:
-        shortlist = _own(request, pk, Shortlist.objects.with_items())
+        shortlist = _own(
+            request, pk, Shortlist.objects.with_items(published_places=_public(request))
+        )
         return render(
             request, "shortlists/_items.html", _items_context(request, shortlist, editable=True)
         )
@@ -206,7 +213,9 @@ def item_remove(request, pk, item_pk):
     item.delete()
     shortlist.save(update_fields=["updated_at"])
     if request.htmx:
-        shortlist = _own(request, pk, Shortlist.objects.with_items())
+        shortlist = _own(
+            request, pk, Shortlist.objects.with_items(published_places=_public(request))
+        )
         return render(
             request, "shortlists/_items.html", _items_context(request, shortlist, editable=True)
         )
@@ -262,7 +271,9 @@ def shortlist_to_itinerary(request, pk):
 @require_safe
 def shortlist_shared(request, token):
     """The read-only link: no account needed; a wrong or regenerated token is a 404."""
-    shortlist = get_object_or_404(Shortlist.objects.with_items(), share_token=token)
+    shortlist = get_object_or_404(
+        Shortlist.objects.with_items(published_places=_public(request)), share_token=token
+    )
     context = _items_context(request, shortlist, editable=False)
     return render(request, "shortlists/shared.html", context)
 
@@ -291,11 +302,16 @@ def _package(request, shortlist, *, shared: bool):
 @login_required
 @require_safe
 def shortlist_package(request, pk):
-    shortlist = _own(request, pk, Shortlist.objects.with_items(stages=True))
+    shortlist = _own(
+        request, pk, Shortlist.objects.with_items(stages=True, published_places=_public(request))
+    )
     return _package(request, shortlist, shared=False)
 
 
 @require_safe
 def shortlist_shared_package(request, token):
-    shortlist = get_object_or_404(Shortlist.objects.with_items(stages=True), share_token=token)
+    shortlist = get_object_or_404(
+        Shortlist.objects.with_items(stages=True, published_places=_public(request)),
+        share_token=token,
+    )
     return _package(request, shortlist, shared=True)
