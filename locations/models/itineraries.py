@@ -57,6 +57,29 @@ def _photos_prefetch(path: str) -> Prefetch:
     return Prefetch(path, queryset=Photo.objects.for_gallery(), to_attr="ordered_photos")
 
 
+def _place_prefetches(relation: str, rows, *, stages: bool, published_places: bool) -> list:
+    """Prefetches for tour stops or shortlist items (`relation`) with their places' covers,
+    and their studios' stages when `stages`; only published places when `published_places`."""
+    if published_places:
+        rows = rows.filter(_published_place_q())
+    lookups = [
+        Prefetch(relation, queryset=rows),
+        _photos_prefetch(f"{relation}__location__photos"),
+        _photos_prefetch(f"{relation}__studio__photos"),
+    ]
+    if stages:
+        lookups.append(
+            Prefetch(
+                f"{relation}__studio__stages",
+                queryset=Soundstage.objects.order_by(
+                    F("floor_area_m2").desc(nulls_last=True), "name"
+                ),
+                to_attr="listed_stages",
+            )
+        )
+    return lookups
+
+
 class ItineraryQuerySet(PublishableQuerySet):
     """Named queries for tours; `published()` and `visible_to(user)` come from the base."""
 
@@ -82,24 +105,9 @@ class ItineraryQuerySet(PublishableQuerySet):
             )
             .order_by("date", "start_time", "pk")
         )
-        if published_places:
-            stops = stops.filter(_published_place_q())
-        lookups = [
-            Prefetch("stops", queryset=stops),
-            _photos_prefetch("stops__location__photos"),
-            _photos_prefetch("stops__studio__photos"),
-        ]
-        if stages:
-            lookups.append(
-                Prefetch(
-                    "stops__studio__stages",
-                    queryset=Soundstage.objects.order_by(
-                        F("floor_area_m2").desc(nulls_last=True), "name"
-                    ),
-                    to_attr="listed_stages",
-                )
-            )
-        return self.prefetch_related(*lookups)
+        return self.prefetch_related(
+            *_place_prefetches("stops", stops, stages=stages, published_places=published_places)
+        )
 
 
 class Itinerary(AuditedModel):
@@ -396,24 +404,9 @@ class ShortlistQuerySet(models.QuerySet):
         items = ShortlistItem.objects.select_related(
             "location__prefecture__region", "location__category", "studio__prefecture__region"
         )
-        if published_places:
-            items = items.filter(_published_place_q())
-        lookups = [
-            Prefetch("items", queryset=items),
-            _photos_prefetch("items__location__photos"),
-            _photos_prefetch("items__studio__photos"),
-        ]
-        if stages:
-            lookups.append(
-                Prefetch(
-                    "items__studio__stages",
-                    queryset=Soundstage.objects.order_by(
-                        F("floor_area_m2").desc(nulls_last=True), "name"
-                    ),
-                    to_attr="listed_stages",
-                )
-            )
-        return self.prefetch_related(*lookups)
+        return self.prefetch_related(
+            *_place_prefetches("items", items, stages=stages, published_places=published_places)
+        )
 
 
 class Shortlist(models.Model):
