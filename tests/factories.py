@@ -90,6 +90,18 @@ class SoundstageFactory(factory.django.DjangoModelFactory):
     is_sample = True
 
 
+def stage(studio, name, length, width, height=None, **kwargs):
+    """A stage with sizes given as text or numbers (None = not published)."""
+    return SoundstageFactory(
+        studio=studio,
+        name=name,
+        length_m=None if length is None else Decimal(length),
+        width_m=None if width is None else Decimal(width),
+        height_m=None if height is None else Decimal(height),
+        **kwargs,
+    )
+
+
 class PhotoFactory(factory.django.DjangoModelFactory):
     """A photo row with a small JPEG and its thumbnails (not through the upload service:
     tests of validation and cleaning use locations.photos.services.add_photo)."""

@@ -12,15 +12,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def _stage(studio, name, length, width, height, **kwargs):
-    return factories.SoundstageFactory(
-        studio=studio,
-        name=name,
-        length_m=None if length is None else Decimal(length),
-        width_m=None if width is None else Decimal(width),
-        height_m=None if height is None else Decimal(height),
-        **kwargs,
-    )
+_stage = factories.stage
 
 
 @pytest.fixture

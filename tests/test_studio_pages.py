@@ -17,15 +17,7 @@ COMPARE = reverse("studios:compare")
 GEOJSON = reverse("studios:geojson")
 
 
-def _stage(studio, name, length, width, height=None, **kwargs):
-    return factories.SoundstageFactory(
-        studio=studio,
-        name=name,
-        length_m=None if length is None else Decimal(length),
-        width_m=None if width is None else Decimal(width),
-        height_m=None if height is None else Decimal(height),
-        **kwargs,
-    )
+_stage = factories.stage
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from locations.readings import suggest_readings
 
 from .common import (
     AUDIT_FIELDS,
+    PLACE_FIELDSET,
     AuditedAdminMixin,
     PublishWorkflowMixin,
     related_count,
@@ -103,17 +104,7 @@ class LocationAdmin(
                 )
             },
         ),
-        (
-            _("Place"),
-            {
-                "fields": (
-                    "prefecture",
-                    "municipality",
-                    ("address", "address_ja"),
-                    ("latitude", "longitude"),
-                )
-            },
-        ),
+        PLACE_FIELDSET,
         (_("Description"), {"fields": ("description", "description_ja")}),
         (
             _("Permits"),

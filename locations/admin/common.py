@@ -117,3 +117,17 @@ class ReadOnlyAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Where a place is, as fixers fill it in: the same fieldset on locations and studios.
+PLACE_FIELDSET = (
+    _("Place"),
+    {
+        "fields": (
+            "prefecture",
+            "municipality",
+            ("address", "address_ja"),
+            ("latitude", "longitude"),
+        )
+    },
+)

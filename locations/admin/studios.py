@@ -10,6 +10,7 @@ from locations.models import Photo, ReferenceStage, Soundstage, Studio
 
 from .common import (
     AUDIT_FIELDS,
+    PLACE_FIELDSET,
     AuditedAdminMixin,
     PublishWorkflowMixin,
     related_count,
@@ -86,17 +87,7 @@ class StudioAdmin(
     save_on_top = True
     fieldsets = (
         (None, {"fields": (("name", "name_ja"), "company", "website")}),
-        (
-            _("Place"),
-            {
-                "fields": (
-                    "prefecture",
-                    "municipality",
-                    ("address", "address_ja"),
-                    ("latitude", "longitude"),
-                )
-            },
-        ),
+        PLACE_FIELDSET,
         (_("Description"), {"fields": ("description", "description_ja")}),
         (
             _("Facilities"),
