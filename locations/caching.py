@@ -14,7 +14,9 @@ Production with more than one process should set `REDIS_URL` (a shared cache).
 
 import gzip
 import hashlib
+import time
 import uuid
+from collections.abc import Callable
 from functools import wraps
 
 from django.core.cache import cache
@@ -22,11 +24,15 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 
 VERSION_KEY = "rokehan:catalogue-version"
 BODY_TIMEOUT = 300
+# A cold all-Japan GeoJSON takes seconds to build: one request builds it, the others wait.
+BUILD_LOCK_SECONDS = 60
+BUILD_WAIT_SECONDS = 30
 
 
 def catalogue_version() -> str:
@@ -65,36 +71,97 @@ def connect_signals() -> None:
     )
 
 
+def visitor_key(request, name: str, *vary) -> str | None:
+    """The cache key of what `name` shows an anonymous visitor at this URL, or None.
+
+    The key holds the path, the query string, the language, the catalogue version and `vary`
+    (whatever else from the visitor's session the output depends on, e.g. their units).
+    Signed-in users get None: staff see drafts, users see their own shortlists.
+    """
+    if request.user.is_authenticated:
+        return None
+    parts = [
+        name,
+        request.path,
+        request.GET.urlencode(),
+        get_language() or "",
+        catalogue_version(),
+        *map(str, vary),
+    ]
+    return "rokehan:visitor:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def visitor_fragment(request, name: str, render: Callable[[], str], *vary) -> SafeString:
+    """The HTML `render()` returns, shared by anonymous visitors of this URL (`visitor_key`).
+
+    A hit skips `render()` and so its queries: views put the filtering, pagination and
+    template rendering inside it. Signed-in users always get a fresh render.
+    """
+    key = visitor_key(request, name, *vary)
+    html = cache.get(key) if key else None
+    if html is None:
+        html = render()
+        if key:
+            cache.set(key, str(html), BODY_TIMEOUT)
+    return mark_safe(html)  # rendered by our own templates, which escaped it
+
+
+def _build_once(key: str, build: Callable[[], object | None]) -> object | None:
+    """`build()` cached under `key`, built by one request at a time per cache.
+
+    While one request builds, the others with the same key wait for its result instead of
+    each building it (a stampede that made a cold 100,000-place GeoJSON take ~20 s under
+    load). If the builder fails or gives nothing to cache, a waiter builds for itself.
+    """
+    lock = key + ":building"
+    deadline = time.monotonic() + BUILD_WAIT_SECONDS
+    while not cache.add(lock, 1, BUILD_LOCK_SECONDS):
+        time.sleep(0.05)
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        if time.monotonic() > deadline:
+            return build()
+    try:
+        cached = cache.get(key)  # built while this request waited for the lock
+        if cached is None:
+            cached = build()
+            if cached is not None:
+                cache.set(key, cached, BODY_TIMEOUT)
+        return cached
+    finally:
+        cache.delete(lock)
+
+
 def cached_for_visitors(key_extra=None):
     """Cache a public GET view's 200 body, gzipped, for anonymous visitors.
 
-    The key is the path, the query string, the language, the catalogue version and
-    `key_extra(request)` (e.g. the visitor's units). Signed-in users (staff see drafts) are
-    never served from, nor stored into, this cache.
+    The key is `visitor_key` with `key_extra(request)` (e.g. the visitor's units). Signed-in
+    users (staff see drafts) are never served from, nor stored into, this cache. Only one
+    request at a time builds a missing body (`_build_once`).
     """
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            if request.user.is_authenticated:
+            extra = key_extra(request) if key_extra else ""
+            key = visitor_key(request, "body", extra)
+            if key is None:
                 return view(request, *args, **kwargs)
-            parts = [
-                request.path,
-                request.GET.urlencode(),
-                get_language() or "",
-                catalogue_version(),
-                key_extra(request) if key_extra else "",
-            ]
-            key = "rokehan:body:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
-            cached = cache.get(key)
-            if cached is None:
+            response = None
+
+            def build():
+                nonlocal response
                 response = view(request, *args, **kwargs)
                 if response.status_code != 200 or response.streaming:
-                    return response
+                    return None
                 # Compressed once, here: gzip of 90,000 features costs ~1 s per request, and
                 # the cache holds (and unpickles) a tenth of the bytes.
-                cached = (compress_string(response.content), response["Content-Type"])
-                cache.set(key, cached, BODY_TIMEOUT)
+                return (compress_string(response.content), response["Content-Type"])
+
+            cached = _build_once(key, build)
+            if cached is None:
+                return response  # an error or a stream: not cached
             compressed, content_type = cached
             if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")):
                 response = HttpResponse(compressed, content_type=content_type)

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.text import capfirst
@@ -17,7 +18,12 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
-from locations.caching import BODY_TIMEOUT, cached_for_visitors, catalogue_version
+from locations.caching import (
+    BODY_TIMEOUT,
+    cached_for_visitors,
+    catalogue_version,
+    visitor_fragment,
+)
 from locations.filters import LocationFilterSet
 from locations.models import FilmCommission, Location, Prefecture, Region, Status, Studio
 from locations.models.common import pick_language
@@ -96,17 +102,31 @@ class LocationListView(FilterView):
         kwargs["data"] = self.request.GET
         return kwargs
 
-    def get_template_names(self):
-        htmx = self.request.htmx
-        if htmx and not htmx.history_restore_request:
-            return ["locations/_results.html"]
-        return [self.template_name]
-
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
+        # htmx swaps in the results; a history restore (back button) needs the whole page.
+        partial = bool(request.htmx) and not request.htmx.history_restore_request
+        fragment = "locations/_results.html" if partial else "locations/_catalogue.html"
+        # Anonymous visitors of the same URL share the filtered, paginated, rendered fragment
+        # (filters, cards, pagination): a hit runs no query. The page around it is rendered
+        # per request (CSRF token, messages, the language switcher).
+        html = visitor_fragment(request, fragment, lambda: self._render_fragment(fragment))
+        if partial:
+            response = HttpResponse(html)
+        else:
+            response = render(request, self.template_name, {"catalogue": html})
         # The same URL answers a whole page or the results partial: caches must tell them apart.
         patch_vary_headers(response, ["HX-Request"])
         return response
+
+    def _render_fragment(self, template_name: str) -> str:
+        """Filter, paginate and render the filters and results (FilterView.get's work)."""
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if self.filterset.is_valid() or not self.get_strict():
+            self.object_list = self.filterset.qs
+        else:
+            self.object_list = self.filterset.queryset.none()
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return render_to_string(template_name, context, self.request)
 
 
 location_list = LocationListView.as_view()
@@ -119,6 +139,21 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Location.objects.visible_to(request.user).select_related("prefecture__region", "category"),
         slug=slug,
     )
+    # Anonymous visitors share the rendered body; a hit skips the nearby searches and photos.
+    detail = visitor_fragment(
+        request,
+        "locations/_detail.html",
+        lambda: render_to_string(
+            "locations/_detail.html", _detail_context(request, location), request
+        ),
+    )
+    return render(
+        request, "locations/location_detail.html", {"location": location, "detail": detail}
+    )
+
+
+def _detail_context(request: HttpRequest, location: Location) -> dict:
+    """Everything the body of a location's page shows besides the place itself."""
     nearby_locations, nearby_studios, nearby_query = [], [], ""
     if location.has_coordinates:
         lat, lng = float(location.latitude), float(location.longitude)
@@ -139,7 +174,7 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
             .within_km(lat, lng, NEARBY_STUDIOS_KM)
             .order_by("distance_km", "name")[:NEARBY_LIMIT]
         )
-    context = {
+    return {
         "location": location,
         "photos": list(location.photos.for_gallery()),
         "tags": list(location.tags.all()),
@@ -155,7 +190,6 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
         # Who to ask about permits here: the city's office, the prefecture's, the national one.
         "film_commissions": FilmCommission.objects.for_location(location),
     }
-    return render(request, "locations/location_detail.html", context)
 
 
 @gzip_page  # no CSRF token or secret in GeoJSON, so compression cannot leak one (BREACH)

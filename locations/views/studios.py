@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, ngettext
@@ -14,7 +15,7 @@ from django_htmx.http import push_url
 
 from locations import compare
 from locations import units as u
-from locations.caching import cached_for_visitors
+from locations.caching import cached_for_visitors, visitor_fragment
 from locations.filters import StudioFilterSet, convert_sizes_query, without_blanks
 from locations.models import ReferenceStage, Soundstage, Studio
 from locations.pagination import CappedPaginator
@@ -49,6 +50,34 @@ def _wants_partial(request: HttpRequest) -> bool:
 def studio_list(request: HttpRequest) -> HttpResponse:
     """`/studios/`: studios with a stage meeting every figure, largest stage first."""
     units = u.units_for(request)
+    compare_ids = compare.remembered_stage_ids(request)
+    query = without_blanks(request.GET)
+    query.pop("page", None)
+    partial = _wants_partial(request)
+    fragment = "studios/_results.html" if partial else "studios/_catalogue.html"
+    # Anonymous visitors with the same units and comparison share the rendered filters and
+    # results: a hit runs no query (see locations.caching.visitor_fragment).
+    html = visitor_fragment(
+        request,
+        fragment,
+        lambda: render_to_string(
+            fragment, _studio_list_context(request, units, compare_ids, query), request
+        ),
+        units,
+        compare_ids,
+    )
+    if partial:
+        response = HttpResponse(html)
+        # The address bar shows the search without empty fields: short enough to share.
+        push_url(response, request.path + ("?" + query.urlencode() if query else ""))
+    else:
+        response = render(request, "studios/list.html", {"catalogue": html})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _studio_list_context(request: HttpRequest, units: str, compare_ids: list[int], query) -> dict:
+    """Filter and paginate the studios: the context of the list's filters and results."""
     filterset = StudioFilterSet(
         request.GET, queryset=_visible_studios(request), request=request, units=units
     )
@@ -57,10 +86,7 @@ def studio_list(request: HttpRequest) -> HttpResponse:
     else:
         studios = Studio.objects.none()
     page = CappedPaginator(studios, settings.STUDIOS_PER_PAGE).get_page(request.GET.get("page"))
-    query = without_blanks(request.GET)
-    query.pop("page", None)
-    compare_ids = compare.remembered_stage_ids(request)
-    context = {
+    return {
         "filterset": filterset,
         "form": filterset.form,
         "page_obj": page,
@@ -72,14 +98,6 @@ def studio_list(request: HttpRequest) -> HttpResponse:
         "compare_query": compare.compare_query(compare_ids, units),
         **_units_context(request, units),
     }
-    if _wants_partial(request):
-        response = render(request, "studios/_results.html", context)
-        # The address bar shows the search without empty fields: short enough to share.
-        push_url(response, request.path + ("?" + query.urlencode() if query else ""))
-    else:
-        response = render(request, "studios/list.html", context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
 
 
 def studio_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -1,0 +1,178 @@
+"""Pages shared by anonymous visitors (locations.caching): fast on a hit, never stale or leaked.
+
+The list pages and a location's page render their costly part once per URL, language,
+catalogue version and visitor settings (units, comparison); signed-in users always get a
+fresh render. These tests pin what must vary and what an edit must change at once.
+"""
+
+import re
+import threading
+import time
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from locations.caching import _build_once
+from locations.models import Status
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+LOCATIONS = reverse("locations:list")
+STUDIOS = reverse("studios:list")
+
+
+@pytest.fixture
+def kyoto():
+    return factories.LocationFactory(
+        name="Kinkaku-ji",
+        prefecture=factories.prefecture("kyoto"),
+        latitude=Decimal("35.039370"),
+        longitude=Decimal("135.729243"),
+    )
+
+
+@pytest.fixture
+def draft():
+    return factories.LocationFactory(name="Secret Alley", status=Status.DRAFT)
+
+
+@pytest.fixture
+def toho():
+    studio = factories.StudioFactory(name="Toho Studios", prefecture=factories.prefecture("tokyo"))
+    factories.stage(studio, "Stage 8", "41.4", "32", "13")
+    return studio
+
+
+def html(response) -> str:
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def without_csrf(page: str) -> str:
+    """The page with its CSRF token blanked: the token is masked anew on every response."""
+    return re.sub(r'(name="csrfmiddlewaretoken" value=")[^"]+', r"\1", page)
+
+
+@pytest.mark.parametrize("params", ["", "?q=kinkaku", "?region=kansai&sort=name", "?page=1"])
+def test_a_visitors_repeat_list_page_runs_no_query(
+    client, kyoto, params, django_assert_num_queries
+):
+    first = html(client.get(LOCATIONS + params))
+    assert "Kinkaku-ji" in first
+    with django_assert_num_queries(0):
+        again = html(client.get(LOCATIONS + params))
+    assert without_csrf(again) == without_csrf(first)
+
+
+def test_a_visitors_repeat_location_page_runs_one_query(client, kyoto, django_assert_num_queries):
+    first = html(client.get(kyoto.get_absolute_url()))
+    with django_assert_num_queries(1):  # the place itself: it may have been unpublished
+        again = html(client.get(kyoto.get_absolute_url()))
+    assert without_csrf(again) == without_csrf(first)
+
+
+def test_an_edit_shows_at_once_on_every_cached_page(client, kyoto, toho):
+    for url in (LOCATIONS, kyoto.get_absolute_url(), STUDIOS):
+        client.get(url)
+    kyoto.name = "Rokuon-ji"
+    kyoto.save()
+    toho.name = "Toho Studios Seijo"
+    toho.save()
+    assert "Rokuon-ji" in html(client.get(LOCATIONS))
+    assert "Rokuon-ji" in html(client.get(kyoto.get_absolute_url()))
+    assert "Toho Studios Seijo" in html(client.get(STUDIOS))
+
+
+def test_an_unpublished_place_is_gone_at_once_from_its_cached_page(client, kyoto):
+    client.get(kyoto.get_absolute_url())
+    kyoto.status = Status.DRAFT
+    kyoto.save()
+    assert client.get(kyoto.get_absolute_url()).status_code == 404
+
+
+def test_signed_in_users_are_never_served_nor_stored_a_visitors_page(fixer, kyoto, draft):
+    visitor, staff = Client(), Client()
+    staff.force_login(fixer)
+    for _ in range(2):
+        assert "Secret Alley" not in html(visitor.get(LOCATIONS))
+        staff_page = html(staff.get(LOCATIONS))
+        assert "Secret Alley" in staff_page
+        # Staff get the shortlist form; visitors get the sign-in link.
+        assert reverse("shortlists:add") in staff_page
+        assert "Sign in to shortlist" in html(visitor.get(LOCATIONS))
+    assert "Secret Alley" in html(staff.get(draft.get_absolute_url()))
+
+
+def test_the_page_around_a_shared_fragment_is_each_visitors_own(kyoto):
+    first, second = Client(), Client()
+    one = html(first.get(LOCATIONS))
+    two = html(second.get(LOCATIONS))
+    token = 'name="csrfmiddlewaretoken" value="'
+    assert token in one and token in two
+    # The language form's CSRF token is rendered per request, not cached with the results.
+    assert one.split(token)[1][:64] != two.split(token)[1][:64]
+
+
+def test_the_htmx_partial_and_the_whole_page_are_cached_apart(client, kyoto):
+    page = html(client.get(LOCATIONS))
+    partial = html(client.get(LOCATIONS, headers={"hx-request": "true"}))
+    assert page.startswith("<!doctype html>") and not partial.lstrip().startswith("<!doctype")
+    assert "Kinkaku-ji" in partial
+    assert without_csrf(html(client.get(LOCATIONS))) == without_csrf(page)
+
+
+def test_the_language_is_part_of_the_key(client, kyoto):
+    assert 'lang="en"' in html(client.get(LOCATIONS, headers={"accept-language": "en"}))
+    japanese = html(client.get(LOCATIONS, headers={"accept-language": "ja"}))
+    assert "撮影場所" in japanese or "ロケ地" in japanese
+    assert 'placeholder="e.g. temple' not in japanese
+
+
+def test_each_visitor_sees_studios_in_their_own_units(toho):
+    metric, imperial = Client(), Client()
+    assert "sq ft" not in html(metric.get(STUDIOS))
+    imperial.get(STUDIOS + "?units=ft")  # remembered in this visitor's session
+    assert "sq ft" in html(imperial.get(STUDIOS))
+    assert "sq ft" not in html(metric.get(STUDIOS))
+
+
+def test_each_visitor_sees_their_own_comparison_on_the_studio_list(toho):
+    comparing, browsing = Client(), Client()
+    stage = toho.stages.get()
+    html(comparing.get(reverse("studios:compare") + f"?stage={stage.pk}"))
+    assert "1 stage ticked for comparison" in html(comparing.get(STUDIOS))
+    assert "ticked for comparison" not in html(browsing.get(STUDIOS))
+
+
+def test_only_one_request_builds_a_missing_body_and_the_others_wait_for_it():
+    builds = []
+
+    def build():
+        builds.append(threading.get_ident())
+        time.sleep(0.3)  # long enough for the other threads to find the lock taken
+        return "body"
+
+    results = []
+    threads = [
+        threading.Thread(target=lambda: results.append(_build_once("test:body", build)))
+        for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == ["body"] * 4
+    assert len(builds) == 1
+    assert cache.get("test:body:building") is None  # the lock is released
+
+
+def test_a_failed_build_is_not_cached_and_the_next_request_builds_again():
+    assert _build_once("test:failed", lambda: None) is None
+    assert _build_once("test:failed", lambda: "body") == "body"
+    with pytest.raises(ZeroDivisionError):
+        _build_once("test:raises", lambda: 1 / 0)
+    assert _build_once("test:raises", lambda: "body") == "body"  # the lock was released
