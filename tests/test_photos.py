@@ -335,6 +335,19 @@ def test_the_tag_renders_a_responsive_lazy_img_from_thumbnails(location):
     assert photo.image.url not in html
 
 
+def test_each_photo_gets_its_own_thumbnail_urls_every_time(location):
+    # Thumbnail names are worked out once per process and original: never another photo's.
+    photos = [
+        add_photo(owner=location, uploaded_file=files.upload(files.camera_jpeg(2000, 1500)))
+        for _ in range(2)
+    ]
+    for _ in range(2):
+        for photo in photos:
+            html = render('{% photo_img photo "card" %}', photo=photo)
+            assert f'srcset="{photo.card_480.url} 480w, {photo.card_960.url} 960w"' in html
+    assert photos[0].card_480.url != photos[1].card_480.url
+
+
 def test_the_include_takes_size_sizes_alt_and_loading(location):
     photo = add_photo(owner=location, uploaded_file=files.upload(files.camera_jpeg(3000, 2000)))
     html = Template(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django import template
 
-from locations.photos.thumbnails import DEFAULT_SIZES_ATTRIBUTE, variants
+from locations.photos.thumbnails import DEFAULT_SIZES_ATTRIBUTE, thumbnail_url, variants
 
 register = template.Library()
 
@@ -41,7 +41,7 @@ def photo_sources(photo, size: str = "card") -> PhotoSources | None:
         return None
     size = size or "card"
     candidates = variants(photo.width, photo.height, size)
-    urls = [getattr(photo, v.thumbnail.name).url for v in candidates]
+    urls = [thumbnail_url(photo, v.thumbnail.name) for v in candidates]
     return PhotoSources(
         src=urls[0],
         srcset=", ".join(f"{url} {v.width}w" for url, v in zip(urls, candidates, strict=True)),
