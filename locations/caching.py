@@ -18,6 +18,7 @@ import time
 import uuid
 from collections.abc import Callable
 from functools import wraps
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -33,6 +34,9 @@ BODY_TIMEOUT = 300
 # A cold all-Japan GeoJSON takes seconds to build: one request builds it, the others wait.
 BUILD_LOCK_SECONDS = 60
 BUILD_WAIT_SECONDS = 30
+BUILD_POLL_SECONDS = 0.02
+
+T = TypeVar("T")
 
 
 def catalogue_version() -> str:
@@ -91,32 +95,40 @@ def visitor_key(request, name: str, *vary) -> str | None:
     return "rokehan:visitor:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def visitor_fragment(request, name: str, render: Callable[[], str], *vary) -> SafeString:
-    """The HTML `render()` returns, shared by anonymous visitors of this URL (`visitor_key`).
+def visitor_cached(request, name: str, build: Callable[[], T], *vary) -> T:
+    """What `build()` returns, shared by anonymous visitors of this URL (`visitor_key`).
 
-    A hit skips `render()` and so its queries: views put the filtering, pagination and
-    template rendering inside it. Signed-in users always get a fresh render.
+    A hit skips `build()` and so its queries: views put the lookups, filtering, pagination
+    and template rendering inside it. Only one request at a time builds a missing value
+    (`build_once`). Signed-in users always get a fresh `build()`. The value must pickle
+    (HTML strings, model instances).
     """
     key = visitor_key(request, name, *vary)
-    html = cache.get(key) if key else None
-    if html is None:
-        html = render()
-        if key:
-            cache.set(key, str(html), BODY_TIMEOUT)
-    return mark_safe(html)  # rendered by our own templates, which escaped it
+    if key is None:
+        return build()
+    return build_once(key, build)
 
 
-def _build_once(key: str, build: Callable[[], object | None]) -> object | None:
-    """`build()` cached under `key`, built by one request at a time per cache.
+def visitor_fragment(request, name: str, render: Callable[[], str], *vary) -> SafeString:
+    """`visitor_cached` for HTML that our own templates rendered (and so escaped)."""
+    return mark_safe(visitor_cached(request, name, lambda: str(render()), *vary))
+
+
+def build_once(key: str, build: Callable[[], T | None]) -> T | None:
+    """`build()` cached under `key` for BODY_TIMEOUT seconds, built by one request at a time.
 
     While one request builds, the others with the same key wait for its result instead of
-    each building it (a stampede that made a cold 100,000-place GeoJSON take ~20 s under
-    load). If the builder fails or gives nothing to cache, a waiter builds for itself.
+    each building it (a stampede: 8 connections made 8 builds of a cold 100,000-place
+    GeoJSON or of the home page's counts). If the builder fails or returns None (nothing to
+    cache), a waiter builds for itself.
     """
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
     lock = key + ":building"
     deadline = time.monotonic() + BUILD_WAIT_SECONDS
     while not cache.add(lock, 1, BUILD_LOCK_SECONDS):
-        time.sleep(0.05)
+        time.sleep(BUILD_POLL_SECONDS)
         cached = cache.get(key)
         if cached is not None:
             return cached
@@ -138,7 +150,7 @@ def cached_for_visitors(key_extra=None):
 
     The key is `visitor_key` with `key_extra(request)` (e.g. the visitor's units). Signed-in
     users (staff see drafts) are never served from, nor stored into, this cache. Only one
-    request at a time builds a missing body (`_build_once`).
+    request at a time builds a missing body (`build_once`).
     """
 
     def decorator(view):
@@ -159,7 +171,7 @@ def cached_for_visitors(key_extra=None):
                 # the cache holds (and unpickles) a tenth of the bytes.
                 return (compress_string(response.content), response["Content-Type"])
 
-            cached = _build_once(key, build)
+            cached = build_once(key, build)
             if cached is None:
                 return response  # an error or a stream: not cached
             compressed, content_type = cached

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from locations.caching import _build_once
+from locations.caching import build_once
 from locations.models import Status
 from tests import factories
 
@@ -68,11 +68,21 @@ def test_a_visitors_repeat_list_page_runs_no_query(
     assert without_csrf(again) == without_csrf(first)
 
 
-def test_a_visitors_repeat_location_page_runs_one_query(client, kyoto, django_assert_num_queries):
-    first = html(client.get(kyoto.get_absolute_url()))
-    with django_assert_num_queries(1):  # the place itself: it may have been unpublished
-        again = html(client.get(kyoto.get_absolute_url()))
+@pytest.mark.parametrize("page", ["kyoto", "toho"])
+def test_a_visitors_repeat_detail_page_runs_no_query(
+    client, page, request, django_assert_num_queries
+):
+    url = request.getfixturevalue(page).get_absolute_url()
+    first = html(client.get(url))
+    with django_assert_num_queries(0):
+        again = html(client.get(url))
     assert without_csrf(again) == without_csrf(first)
+    assert "<title>" in again and " — Rokehan</title>" in again
+
+
+def test_a_missing_place_is_a_404_every_time_and_never_cached(client):
+    for _ in range(2):
+        assert client.get(reverse("locations:detail", args=["nowhere"])).status_code == 404
 
 
 def test_an_edit_shows_at_once_on_every_cached_page(client, kyoto, toho):
@@ -87,11 +97,12 @@ def test_an_edit_shows_at_once_on_every_cached_page(client, kyoto, toho):
     assert "Toho Studios Seijo" in html(client.get(STUDIOS))
 
 
-def test_an_unpublished_place_is_gone_at_once_from_its_cached_page(client, kyoto):
-    client.get(kyoto.get_absolute_url())
-    kyoto.status = Status.DRAFT
-    kyoto.save()
-    assert client.get(kyoto.get_absolute_url()).status_code == 404
+def test_an_unpublished_place_or_studio_is_gone_at_once_from_its_cached_page(client, kyoto, toho):
+    for item in (kyoto, toho):
+        assert client.get(item.get_absolute_url()).status_code == 200
+        item.status = Status.DRAFT
+        item.save()
+        assert client.get(item.get_absolute_url()).status_code == 404
 
 
 def test_signed_in_users_are_never_served_nor_stored_a_visitors_page(fixer, kyoto, draft):
@@ -140,12 +151,18 @@ def test_each_visitor_sees_studios_in_their_own_units(toho):
     assert "sq ft" not in html(metric.get(STUDIOS))
 
 
-def test_each_visitor_sees_their_own_comparison_on_the_studio_list(toho):
+def test_each_visitor_sees_their_own_comparison_and_units_on_a_studio(toho):
     comparing, browsing = Client(), Client()
     stage = toho.stages.get()
-    html(comparing.get(reverse("studios:compare") + f"?stage={stage.pk}"))
+    html(browsing.get(toho.get_absolute_url()))
+    html(comparing.get(reverse("studios:compare") + f"?stage={stage.pk}&units=ft"))
     assert "1 stage ticked for comparison" in html(comparing.get(STUDIOS))
     assert "ticked for comparison" not in html(browsing.get(STUDIOS))
+    ticked = rf'name="stage" value="{stage.pk}"[^>]*checked'
+    assert re.search(ticked, html(comparing.get(toho.get_absolute_url())))
+    assert not re.search(ticked, html(browsing.get(toho.get_absolute_url())))
+    assert "135.8 × 105 × 42.7 ft" in html(comparing.get(toho.get_absolute_url()))
+    assert "135.8 × 105 × 42.7 ft" not in html(browsing.get(toho.get_absolute_url()))
 
 
 def test_only_one_request_builds_a_missing_body_and_the_others_wait_for_it():
@@ -158,7 +175,7 @@ def test_only_one_request_builds_a_missing_body_and_the_others_wait_for_it():
 
     results = []
     threads = [
-        threading.Thread(target=lambda: results.append(_build_once("test:body", build)))
+        threading.Thread(target=lambda: results.append(build_once("test:body", build)))
         for _ in range(4)
     ]
     for thread in threads:
@@ -171,8 +188,8 @@ def test_only_one_request_builds_a_missing_body_and_the_others_wait_for_it():
 
 
 def test_a_failed_build_is_not_cached_and_the_next_request_builds_again():
-    assert _build_once("test:failed", lambda: None) is None
-    assert _build_once("test:failed", lambda: "body") == "body"
+    assert build_once("test:failed", lambda: None) is None
+    assert build_once("test:failed", lambda: "body") == "body"
     with pytest.raises(ZeroDivisionError):
-        _build_once("test:raises", lambda: 1 / 0)
-    assert _build_once("test:raises", lambda: "body") == "body"  # the lock was released
+        build_once("test:raises", lambda: 1 / 0)
+    assert build_once("test:raises", lambda: "body") == "body"  # the lock was released

@@ -4,13 +4,13 @@ import json
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -20,8 +20,10 @@ from django_filters.views import FilterView
 
 from locations.caching import (
     BODY_TIMEOUT,
+    build_once,
     cached_for_visitors,
     catalogue_version,
+    visitor_cached,
     visitor_fragment,
 )
 from locations.filters import LocationFilterSet
@@ -45,7 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
     version = catalogue_version()
     published = Location.objects.published()
     context = {
-        **cache.get_or_set(f"rokehan:home-counts:{version}", _home_counts, BODY_TIMEOUT),
+        **build_once(f"rokehan:home-counts:{version}", _home_counts),
         "catalogue_version": version,
         "cache_seconds": BODY_TIMEOUT,
         # Lazy: evaluated only when the template's cached fragment is missing.
@@ -135,21 +137,24 @@ location_list = LocationListView.as_view()
 @require_safe
 def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One place: gallery, facts and filming notes, map, nearby places and studios."""
-    location = get_object_or_404(
-        Location.objects.visible_to(request.user).select_related("prefecture__region", "category"),
-        slug=slug,
-    )
-    # Anonymous visitors share the rendered body; a hit skips the nearby searches and photos.
-    detail = visitor_fragment(
-        request,
-        "locations/_detail.html",
-        lambda: render_to_string(
+
+    def build() -> dict:
+        location = get_object_or_404(
+            Location.objects.visible_to(request.user).select_related(
+                "prefecture__region", "category"
+            ),
+            slug=slug,
+        )
+        body = render_to_string(
             "locations/_detail.html", _detail_context(request, location), request
-        ),
-    )
-    return render(
-        request, "locations/location_detail.html", {"location": location, "detail": detail}
-    )
+        )
+        return {"location": location, "body": body}
+
+    # Anonymous visitors share the place and its rendered body: a hit runs no query. An edit
+    # or unpublishing sets a new catalogue version, so it is never served stale.
+    page = visitor_cached(request, "locations/_detail.html", build)
+    context = {"location": page["location"], "detail": mark_safe(page["body"])}  # noqa: S308
+    return render(request, "locations/location_detail.html", context)
 
 
 def _detail_context(request: HttpRequest, location: Location) -> dict:

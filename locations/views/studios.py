@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
@@ -15,7 +16,7 @@ from django_htmx.http import push_url
 
 from locations import compare
 from locations import units as u
-from locations.caching import cached_for_visitors, visitor_fragment
+from locations.caching import cached_for_visitors, visitor_cached, visitor_fragment
 from locations.filters import StudioFilterSet, convert_sizes_query, without_blanks
 from locations.models import ReferenceStage, Soundstage, Studio
 from locations.pagination import CappedPaginator
@@ -103,12 +104,31 @@ def _studio_list_context(request: HttpRequest, units: str, compare_ids: list[int
 def studio_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """`/studios/<slug>/`: a studio, its stage table (tick stages to compare), photos, map."""
     units = u.units_for(request)
-    studio = get_object_or_404(
-        _visible_studios(request).select_related("prefecture__region"), slug=slug
-    )
     # Reached from the compare page with `?stage=`, or remembered from earlier in the visit.
     chosen, _rejected = compare.parse_stage_ids(request.GET.getlist("stage"))
     chosen = chosen or compare.remembered_stage_ids(request)
+
+    def build() -> dict:
+        studio = get_object_or_404(
+            _visible_studios(request).select_related("prefecture__region"), slug=slug
+        )
+        context = _studio_detail_context(request, studio, units, chosen)
+        body = render_to_string("studios/_detail.html", context, request)
+        return {"studio": studio, "stages": context["stages"], "body": body}
+
+    # Anonymous visitors with the same units and comparison share the studio and its
+    # rendered body: a hit runs no query.
+    page = visitor_cached(request, "studios/_detail.html", build, units, chosen)
+    context = {
+        "studio": page["studio"],
+        "stages": page["stages"],
+        "detail": mark_safe(page["body"]),  # noqa: S308 (rendered by our template)
+    }
+    return render(request, "studios/detail.html", context)
+
+
+def _studio_detail_context(request: HttpRequest, studio: Studio, units: str, chosen) -> dict:
+    """The stage table, photos and comparison of one studio's page."""
     chosen_elsewhere = (
         _visible_stages(request)
         .filter(pk__in=chosen)
@@ -117,7 +137,7 @@ def studio_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("studio__name", "order", "name")
     )
     stages = list(studio.stages.order_by("order", "name"))
-    context = {
+    return {
         "studio": studio,
         "stages": stages,
         "has_computed_area": any(stage.area_is_computed for stage in stages),
@@ -127,7 +147,6 @@ def studio_detail(request: HttpRequest, slug: str) -> HttpResponse:
         **_units_context(request, units),
         "show_private": request.user.is_authenticated and request.user.is_staff,
     }
-    return render(request, "studios/detail.html", context)
 
 
 def stage_compare(request: HttpRequest) -> HttpResponse:
