@@ -1,6 +1,8 @@
 """Filming locations and the photos of locations and studios."""
 
 import uuid
+from functools import reduce
+from operator import or_
 from pathlib import PurePath
 
 from django.db import models
@@ -66,33 +68,44 @@ class LocationQuerySet(PublishableQuerySet):
             return self
         qs = self
         prefectures = list(Prefecture.objects.all())
+        # One query for the tags any term is part of (`contains`, as SQL's LIKE '%term%').
+        tags = list(
+            Tag.objects.filter(
+                reduce(or_, (Q(search_name__contains=term) for term in terms))
+            ).values_list("pk", "search_name")
+        )
         for term in terms:
             # A prefecture's name must start with the term: 京都 is inside 東京都 and
             # "kyo" inside "tokyo", yet neither means Tokyo.
             matching_prefectures = [p.pk for p in prefectures if p.matches(term)]
-            qs = qs.filter(_term_condition(term, matching_prefectures))
+            matching_tags = [pk for pk, name in tags if term in name]
+            qs = qs.filter(_term_condition(term, matching_prefectures, matching_tags))
         return qs
 
 
-def _term_condition(term: str, prefecture_pks: list[int]) -> Q:
+def _term_condition(term: str, prefecture_pks: list[int], tag_pks: list[int]) -> Q:
     """Locations matching one keyword term: in their own text, their prefecture, or a tag.
 
-    Three id sources, each one pass over its own table: never a LIKE per (location, tag)
-    pair. From three characters on, the sources are united, so that PostgreSQL answers the
-    LIKE from the trigram index (migration 0008); an OR across them would read every row.
-    Shorter terms have no trigrams, so a union would only add work: one scan with OR.
-    Same rows either way, and the same on SQLite (docs/performance.md has the timings).
+    Usually no tag or prefecture matches, and the condition is the location's own text
+    alone: PostgreSQL then answers it from the trigram index (migration 0008), or walks the
+    name index for a common term until a page is full. Otherwise the id sources are united
+    (each one pass over its own table; an OR across a join would read every row). Terms of
+    one or two characters have no trigrams: one scan with OR. Same rows every way, and the
+    same on SQLite (docs/performance.md has the timings).
     """
+    own_text = Q(search_text__contains=term)
+    if not (prefecture_pks or tag_pks):
+        return own_text
     Through = Location.tags.through
-    tagged = Through.objects.filter(tag__search_name__contains=term).values("location_id")
+    tagged = Through.objects.filter(tag__in=tag_pks).values("location_id")
     if len(term) < 3:
-        condition = Q(search_text__contains=term) | Q(pk__in=tagged)
+        condition = own_text | Q(pk__in=tagged) if tag_pks else own_text
         return condition | Q(prefecture__in=prefecture_pks) if prefecture_pks else condition
-    sources = [tagged]
+    sources = [tagged] if tag_pks else []
     if prefecture_pks:
         sources.append(Location.objects.filter(prefecture__in=prefecture_pks).values("pk"))
-    own_text = Location.objects.filter(search_text__contains=term).values("pk")
-    return Q(pk__in=own_text.order_by().union(*(s.order_by() for s in sources)))
+    own = Location.objects.filter(own_text).values("pk")
+    return Q(pk__in=own.order_by().union(*(s.order_by() for s in sources)))
 
 
 class Location(AuditedModel):
