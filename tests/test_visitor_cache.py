@@ -118,6 +118,27 @@ def test_signed_in_users_are_never_served_nor_stored_a_visitors_page(fixer, kyot
     assert "Secret Alley" in html(staff.get(draft.get_absolute_url()))
 
 
+@pytest.mark.parametrize("url", ["/", LOCATIONS])
+def test_a_signed_in_users_shortlist_forms_never_reach_a_visitor(fixer, url):
+    # The home page used to cache its cards whoever rendered them first: a signed-in user's
+    # shortlist forms, CSRF token included, were then served to everyone.
+    factories.LocationFactory(name="Kinkaku-ji", featured=True)
+    staff, visitor = Client(), Client()
+    staff.force_login(fixer)
+    assert reverse("shortlists:add") in html(staff.get(url))
+    page = html(visitor.get(url))
+    assert "Kinkaku-ji" in page
+    assert reverse("shortlists:add") not in page and "Sign in to shortlist" in page
+    assert reverse("shortlists:add") in html(staff.get(url))
+
+
+def test_a_visitors_repeat_home_page_runs_no_query(client, kyoto, django_assert_num_queries):
+    first = html(client.get("/"))
+    with django_assert_num_queries(0):
+        again = html(client.get("/"))
+    assert without_csrf(again) == without_csrf(first)
+
+
 def test_the_page_around_a_shared_fragment_is_each_visitors_own(kyoto):
     first, second = Client(), Client()
     one = html(first.get(LOCATIONS))

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
 from locations.caching import (
-    BODY_TIMEOUT,
     build_once,
     cached_for_visitors,
     catalogue_version,
@@ -41,22 +40,28 @@ HOME_CARDS = 6
 def home(request: HttpRequest) -> HttpResponse:
     """Keyword box, regions with their counts, featured and newest places, a map of Japan.
 
-    The counts (a pass over every published place) are cached per catalogue version, and the
-    template caches the cards per language and version: an edit shows at once.
+    Anonymous visitors share the rendered body (per language and catalogue version: an edit
+    shows at once); signed-in users get their own, whose cards carry their shortlist forms.
     """
-    version = catalogue_version()
+    body = visitor_fragment(
+        request,
+        "locations/_home.html",
+        lambda: render_to_string("locations/_home.html", _home_context(), request),
+    )
+    return render(request, "locations/home.html", {"home": body})
+
+
+def _home_context() -> dict:
     published = Location.objects.published()
-    context = {
-        **build_once(f"rokehan:home-counts:{version}", _home_counts),
-        "catalogue_version": version,
-        "cache_seconds": BODY_TIMEOUT,
-        # Lazy: evaluated only when the template's cached fragment is missing.
+    # The counts (a pass over every published place) are shared by everyone, per version.
+    counts = build_once(f"rokehan:home-counts:{catalogue_version()}", _home_counts)
+    return {
+        **counts,
         "featured": published.filter(featured=True)
         .for_list()
         .order_by("-updated_at", "pk")[:HOME_CARDS],
         "newest": published.for_list().order_by("-created_at", "-pk")[:HOME_CARDS],
     }
-    return render(request, "locations/home.html", context)
 
 
 def _home_counts() -> dict:
