@@ -14,6 +14,8 @@ import jaconv
 # Anything that is not a letter or digit in any script: hyphens, spaces, dots, the
 # Japanese middle dot and long-vowel bar variants that romanisations disagree on.
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
+# Runs of letters and digits outside ASCII: Japanese words, which have no spaces.
+_NON_ASCII_WORDS = re.compile(r"[^\W\x00-\x7f]+")
 
 
 def normalize(text: str) -> str:
@@ -53,3 +55,29 @@ def query_terms(query: str) -> list[str]:
         if word and word not in terms:
             terms.append(word)
     return terms[:8]  # a bound on the SQL we build from user input
+
+
+def search_grams(search_text: str) -> str:
+    """Every one- and two-character piece of the non-ASCII words of `search_text`, each once,
+    as space-separated tokens with a space at both ends: " 京 都 京都 ".
+
+    Short Japanese terms (京都, 滝) have no trigrams, so PostgreSQL's trigram index on
+    `search_text` cannot find them and a `LIKE '%京都%'` reads every row. A term of one or two
+    non-ASCII characters is inside `search_text` exactly when it is a token here (a query
+    term never holds a separator, so it lies within one run), and the trigram index on this
+    column finds the token `" 京都 "` as a word (`short_term_token`).
+    """
+    grams: dict[str, None] = {}
+    for run in _NON_ASCII_WORDS.findall(search_text):
+        for i, char in enumerate(run):
+            grams[char] = None
+            if i + 1 < len(run):
+                grams[run[i : i + 2]] = None
+    return f" {' '.join(grams)} " if grams else ""
+
+
+def short_term_token(term: str) -> str | None:
+    """`" 京都 "` for a normalised term of one or two non-ASCII characters; else None."""
+    if 1 <= len(term) <= 2 and all(ord(char) > 127 for char in term):
+        return f" {term} "
+    return None

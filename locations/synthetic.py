@@ -256,7 +256,7 @@ def build_location(
         best_time_of_day=rng.choice(TIMES_OF_DAY),
         status=_status(rng),
     )
-    location.search_text = location.build_search_text()
+    location.set_search_columns()
     return location
 
 

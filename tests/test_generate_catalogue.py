@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from locations.models import Location, Photo, Prefecture, Soundstage, Status, Studio, Tag
 from locations.models.common import JAPAN_LAT_MAX, JAPAN_LAT_MIN, JAPAN_LNG_MAX, JAPAN_LNG_MIN
 from locations.prefecture_bounds import PREFECTURE_BOUNDS
+from locations.search import search_grams
 from tests.factories import LocationFactory, SoundstageFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +73,8 @@ def test_search_text_is_what_save_would_store(catalogue):
     for location in Location.objects.all()[:20]:
         assert location.search_text == location.build_search_text()
         assert location.search_text
+        assert location.search_grams == search_grams(location.search_text)
+        assert " 生成 " in location.search_grams  # every generated name says 生成
     studio = Studio.objects.first()
     stored = studio.search_text
     studio.save()

@@ -5,10 +5,18 @@ column is normalised in Python, so both return the same results.
 """
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from locations.models import Location
 from locations.readings import suggest_readings
-from locations.search import query_terms
+from locations.search import (
+    normalize,
+    query_terms,
+    search_document,
+    search_grams,
+    short_term_token,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +115,35 @@ def test_suggested_readings_make_a_japanese_only_place_findable_in_romaji():
     )
     assert list(Location.objects.search("kiyomizudera")) == [temple]
     assert list(Location.objects.search("キヨミズデラ")) == [temple]
+
+
+# Short Japanese terms (one or two characters) go through the indexed search_grams column.
+
+
+@pytest.mark.parametrize(
+    "term, found",
+    [("滝", True), ("大滝", True), ("の", True), ("近く", True), ("滝壺", False), ("く大", False)],
+)
+def test_a_short_japanese_term_finds_exactly_the_places_containing_it(term, found):
+    place = factories.LocationFactory(name="Falls", name_ja="大滝", description_ja="大滝の近く")
+    assert (place in Location.objects.search(term)) is found
+
+
+def test_an_edit_updates_the_short_term_index():
+    place = factories.LocationFactory(name="Falls", name_ja="大滝")
+    place.name_ja = "鶴の湯"
+    place.save()
+    assert list(Location.objects.search("鶴")) == [place]
+    assert list(Location.objects.search("滝")) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="京都滝大のくア・ー|ab -", max_size=30),
+    term=st.text(alphabet="京都滝大のくア", min_size=1, max_size=2),
+)
+def test_a_short_term_is_a_token_exactly_when_it_is_in_the_text(text, term):
+    document = search_document(text)
+    token = short_term_token(normalize(term))
+    assert token is not None
+    assert (token in search_grams(document)) == (normalize(term) in document)

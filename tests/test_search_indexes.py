@@ -35,6 +35,10 @@ QUERIES = [
     "町家通り",
     "京都",
     "滝",
+    "京",
+    "金閣",
+    "鶴",
+    "京都 滝",
     "kyoto",
     "zen",
     "xyzzy",
@@ -118,6 +122,20 @@ def test_keyword_search_can_use_the_location_and_tag_indexes(catalogue):
         tags_explained = plan(Tag.objects.filter(search_name__contains="harbour"))
     assert "Bitmap Index Scan on loc_search_trgm" in explained
     assert "Bitmap Index Scan on tag_search_trgm" in tags_explained
+
+
+@pytest.mark.parametrize("term", ["滝", "金閣"])
+def test_a_short_japanese_term_can_use_the_grams_index(catalogue, term):
+    with planner(**ONLY_BITMAPS):
+        explained = plan(Location.objects.search(term))
+    assert "Bitmap Index Scan on loc_grams_trgm" in explained
+
+
+def test_the_grams_migration_created_its_index():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'loc_grams_trgm'")
+        (definition,) = cursor.fetchone()
+    assert "gin_trgm_ops" in definition and "search_grams" in definition
 
 
 def test_studio_search_can_use_the_studio_index(catalogue):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from locations.photos.thumbnails import spec_field
-from locations.search import query_terms, search_document
+from locations.search import query_terms, search_document, search_grams, short_term_token
 
 from .areas import Category, Prefecture, Tag
 from .common import (
@@ -87,13 +87,16 @@ def _term_condition(term: str, prefecture_pks: list[int], tag_pks: list[int]) ->
     """Locations matching one keyword term: in their own text, their prefecture, or a tag.
 
     Usually no tag or prefecture matches, and the condition is the location's own text
-    alone: PostgreSQL then answers it from the trigram index (migration 0008), or walks the
-    name index for a common term until a page is full. Otherwise the id sources are united
+    alone: PostgreSQL then answers it from the trigram index (migration 0008; 0010 for
+    Japanese terms of one or two characters, through `search_grams`), or walks the name index
+    for a common term until a page is full. Otherwise the id sources are united
     (each one pass over its own table; an OR across a join would read every row). Terms of
     one or two characters have no trigrams: one scan with OR. Same rows every way, and the
     same on SQLite (docs/performance.md has the timings).
     """
-    own_text = Q(search_text__contains=term)
+    token = short_term_token(term)
+    # A short Japanese term: its token in search_grams (indexed) means the same as the LIKE.
+    own_text = Q(search_grams__contains=token) if token else Q(search_text__contains=term)
     if not (prefecture_pks or tag_pks):
         return own_text
     Through = Location.tags.through
@@ -231,8 +234,10 @@ class Location(AuditedModel):
     )
     # Normalised text for keyword search (see locations.search); rebuilt on every save.
     search_text = models.TextField(editable=False, default="")
+    # Its one- and two-character Japanese pieces, for short Japanese terms (search_grams).
+    search_grams = models.TextField(editable=False, default="")
 
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", "search_grams"])
     objects = LocationQuerySet.as_manager()
 
     class Meta:
@@ -292,12 +297,17 @@ class Location(AuditedModel):
             self.description_ja,
         )
 
+    def set_search_columns(self) -> None:
+        """Fill `search_text` and `search_grams` from the fields (save() and bulk loads)."""
+        self.search_text = self.build_search_text()
+        self.search_grams = search_grams(self.search_text)
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Location, self.name or self.name_ja, instance_pk=self.pk)
-        self.search_text = self.build_search_text()
+        self.set_search_columns()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "search_grams"}
         super().save(*args, **kwargs)
 
     def display_name(self, language: str = "en") -> str:
