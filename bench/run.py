@@ -228,15 +228,16 @@ def wait_healthy(base: str, proc: subprocess.Popen, timeout: float = 60):
     raise SystemExit(f"/healthz did not answer within {timeout:.0f} s")
 
 
-def wrk(url: str, script: str = "report.lua") -> dict:
-    """wrk at 8 connections for SECONDS seconds; the figures from bench/report.lua.
+def wrk(url: str, script: str = "report.lua", seconds: int = SECONDS, args=()) -> dict:
+    """wrk at 8 connections for `seconds`; the figures from bench/report.lua.
 
-    `uncached.lua` makes every request's URL new (a first visit: the visitors' cache misses).
+    `uncached.lua` makes every request's URL new (a first visit: the visitors' cache misses);
+    `args` go to the script (uncached.lua: a prefix that keeps its URLs new across runs).
     """
-    cmd = ["wrk", "-t", "2", "-c", str(CONNECTIONS), "-d", f"{SECONDS}s", "--timeout", "10s"]
+    cmd = ["wrk", "-t", "2", "-c", str(CONNECTIONS), "-d", f"{seconds}s", "--timeout", "10s"]
     cmd += ["-H", "Accept-Encoding: gzip", "-H", "Accept-Language: en"]
-    cmd += ["-s", str(ROOT / "bench" / script), url]
-    out = run(cmd, timeout=SECONDS + 60, capture=True)
+    cmd += ["-s", str(ROOT / "bench" / script), url, *(["--", *args] if args else [])]
+    out = run(cmd, timeout=seconds + 60, capture=True)
     match = re.search(r"BENCH_JSON (\{.*\})", out)
     if not match:
         raise SystemExit(f"no figures from wrk:\n{out}")
@@ -299,14 +300,22 @@ def bench_sizes(sizes: list[tuple[str, int, int]]) -> list[dict]:
                     if single:
                         r["rows"][key]["single"] = single
             # The same pages with a new URL per request: every visitor the first of their URL.
+            # Growth is judged on these, so the sizes take turns in halves, small-big-big-small:
+            # a drift in the machine's other load during the page then hits both alike.
             for name in names:
-                for r in runs:
-                    path = r["probe"]["urls"].get(name)
-                    if not path or name not in r["probe"].get("cached", []):
-                        continue
+                turns = [r for r in runs if name in r["probe"].get("cached", [])]
+                turns += turns[::-1]
+                figures: dict[int, list[dict]] = {}
+                for turn, r in enumerate(turns):
+                    path = r["probe"]["urls"][name]
                     url = r["base"] + quote(path, safe="/?=&%:,")
                     log(f"{r['probe']['locations']}: {name} {path} (uncached)")
-                    r["uncached"][name] = wrk(url, script="uncached.lua")
+                    seconds = max(1, SECONDS // 2)
+                    half = wrk(url, script="uncached.lua", seconds=seconds, args=[str(turn)])
+                    figures.setdefault(id(r), []).append(half)
+                for r in runs:
+                    if id(r) in figures:
+                        r["uncached"][name] = _mean_of_runs(figures[id(r)])
         finally:
             for proc in procs:
                 stop_gunicorn(proc)
@@ -314,6 +323,15 @@ def bench_sizes(sizes: list[tuple[str, int, int]]) -> list[dict]:
         r["rows"]["healthz"] = _healthz_mean(r["rows"])
         del r["env"]  # holds the generated secret key; not for the results file
     return runs
+
+
+def _mean_of_runs(parts: list[dict]) -> dict:
+    """Two half runs of one page on one server as one: mean rates and latencies, all errors."""
+    mean = {k: sum(p[k] for p in parts) / len(parts) for k in ("rps", "p50", "p95", "p99")}
+    mean["errors"] = sum(p["errors"] for p in parts)
+    mean["requests"] = sum(p["requests"] for p in parts)
+    mean["bytes"] = sum(p["bytes"] for p in parts) / len(parts)
+    return mean
 
 
 def _healthz_mean(rows: dict) -> dict:

@@ -10,9 +10,16 @@ setup = function(thread)
   thread:set("id", threads)
 end
 
+-- bench/run.py passes a prefix of its own per run (`-- <prefix>`): runs never share URLs.
+local prefix = "0"
+init = function(args)
+  prefix = args[1] or "0"
+end
+
 local counter = 0
 request = function()
   counter = counter + 1
   local separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
-  return wrk.format(nil, wrk.path .. separator .. "nocache=" .. id .. "-" .. counter)
+  local nonce = prefix .. "-" .. id .. "-" .. counter
+  return wrk.format(nil, wrk.path .. separator .. "nocache=" .. nonce)
 end
