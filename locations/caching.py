@@ -1,4 +1,8 @@
-"""The catalogue version, and cached public GeoJSON bodies keyed by it (issue 6).
+"""The catalogue version, and what anonymous visitors share, keyed by it (issue 6).
+
+Visitors share rendered pages (`visitor_cached`, `visitor_fragment`: the list and detail
+pages, the home page) and GeoJSON bodies (`cached_for_visitors`); one request at a time
+builds a missing entry (`build_once`). Signed-in users never share anything.
 
 Every cached public fragment or body carries the catalogue version in its key, so an edit
 shows at once: saving or deleting anything a public page draws (location, studio, stage,
@@ -106,7 +110,20 @@ def visitor_cached(request, name: str, build: Callable[[], T], *vary) -> T:
     key = visitor_key(request, name, *vary)
     if key is None:
         return build()
-    return build_once(key, build)
+    built = []
+
+    def shareable():
+        built.append(build())
+        # A CSRF token belongs to one visitor: a page holding one is never shared.
+        return None if _holds_csrf_token(built[-1]) else built[-1]
+
+    cached = build_once(key, shareable)
+    return built[-1] if cached is None else cached
+
+
+def _holds_csrf_token(value) -> bool:
+    parts = value.values() if isinstance(value, dict) else [value]
+    return any(isinstance(part, str) and "csrfmiddlewaretoken" in part for part in parts)
 
 
 def visitor_fragment(request, name: str, render: Callable[[], str], *vary) -> SafeString:

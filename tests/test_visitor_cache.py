@@ -11,11 +11,12 @@ import time
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from locations.caching import build_once
+from locations.caching import build_once, visitor_fragment
 from locations.models import Status
 from tests import factories
 
@@ -214,3 +215,18 @@ def test_a_failed_build_is_not_cached_and_the_next_request_builds_again():
     with pytest.raises(ZeroDivisionError):
         build_once("test:raises", lambda: 1 / 0)
     assert build_once("test:raises", lambda: "body") == "body"  # the lock was released
+
+
+def test_a_fragment_holding_a_csrf_token_is_never_shared(rf):
+    request = rf.get(LOCATIONS)
+    request.user = AnonymousUser()
+    builds = []
+
+    def build():
+        builds.append(1)
+        return '<form><input type="hidden" name="csrfmiddlewaretoken" value="secret"></form>'
+
+    for _ in range(2):
+        assert "secret" in visitor_fragment(request, "test-form", build)
+    assert len(builds) == 2
+    assert visitor_fragment(request, "test-plain", lambda: "<p>ok</p>") == "<p>ok</p>"
