@@ -7,6 +7,52 @@ from django.core.cache import cache
 from tests import factories
 
 
+def reload_migration_data():
+    """Re-run every data migration of the app (reference data, groups, programme …) with
+    the historical models of its own migration state."""
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    loader = MigrationLoader(connection)
+    names = sorted(name for app, name in loader.disk_migrations if app == "locations")
+    for name in names:
+        migration = loader.get_migration("locations", name)
+        if not any(isinstance(op, RunPython) for op in migration.operations):
+            continue
+        # Each RunPython sees the models as they are at that point of the migration.
+        state = loader.project_state(("locations", name), at_end=False)
+        for operation in migration.operations:
+            if isinstance(operation, RunPython):
+                # A real schema editor: some RunPython steps (PostgreSQL's trigram indexes)
+                # execute SQL through it; they are written to be idempotent. Not entered as a
+                # context: SQLite refuses that inside a test's transaction, and those steps
+                # do nothing there.
+                operation.code(state.apps, connection.schema_editor(atomic=False))
+            else:
+                operation.state_forwards("locations", state)
+
+
+@pytest.fixture(autouse=True)
+def migration_rows(request):
+    """The rows the data migrations ship (regions, prefectures, groups …) in every database
+    test, even after a transactional test (a browser journey) emptied every table in this
+    worker: pytest-xdist may run such a test before the rolled-back ones."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if marker is not None:
+        transactional = marker.kwargs.get("transaction", False)
+    elif names & {"db", "transactional_db"}:
+        transactional = "transactional_db" in names
+    else:
+        return  # no database
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from locations.models import Region
+
+    if not Region.objects.exists():
+        reload_migration_data()
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded files go to a temporary folder, never the developer's media/."""

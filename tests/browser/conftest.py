@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import reload_migration_data
+
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse
 # the ORM calls that set up each test's data (browser tests only).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -33,31 +35,6 @@ def screenshot_dir() -> Path:
     return SCREENSHOTS
 
 
-def _reload_migration_data():
-    """Re-run every data migration of the app (reference data, groups, programme …) with
-    the historical models of its own migration state."""
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
-    from django.db.migrations.operations import RunPython
-
-    loader = MigrationLoader(connection)
-    names = sorted(name for app, name in loader.disk_migrations if app == "locations")
-    for name in names:
-        migration = loader.get_migration("locations", name)
-        if not any(isinstance(op, RunPython) for op in migration.operations):
-            continue
-        # Each RunPython sees the models as they are at that point of the migration.
-        state = loader.project_state(("locations", name), at_end=False)
-        for operation in migration.operations:
-            if isinstance(operation, RunPython):
-                # A real schema editor: some RunPython steps (PostgreSQL's trigram indexes)
-                # execute SQL through it; they are written to be idempotent.
-                with connection.schema_editor(atomic=False) as schema_editor:
-                    operation.code(state.apps, schema_editor)
-            else:
-                operation.state_forwards("locations", state)
-
-
 @pytest.fixture(autouse=True)
 def migration_data(transactional_db):
     """Committed data (live_server answers from another thread), with the rows the data
@@ -71,7 +48,7 @@ def migration_data(transactional_db):
     from locations.models import Region
 
     if not Region.objects.exists():
-        _reload_migration_data()
+        reload_migration_data()
 
 
 @pytest.fixture(autouse=True)

@@ -204,7 +204,10 @@ def test_the_public_pages_run_without_a_csp_violation(live_server, page, problem
     assert problems == []
 
 
-@pytest.mark.django_db
+# transaction=True: this folder's autouse fixture commits data (transactional_db), and
+# pytest-django must order these tests after the rolled-back ones, whose reference data the
+# final flush would otherwise remove.
+@pytest.mark.django_db(transaction=True)
 def test_a_public_page_sends_the_security_headers(client):
     response = client.get("/")
 
@@ -225,7 +228,7 @@ def test_a_public_page_sends_the_security_headers(client):
     assert "unsafe-eval" not in response["Content-Security-Policy"]
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_the_admin_sends_the_same_strict_policy(client):
     response = client.get(f"/{settings.ADMIN_URL}login/")
 
