@@ -7,7 +7,7 @@ from django.core.cache import cache
 from tests import factories
 
 
-def reload_migration_data():
+def _reload_migration_data():
     """Re-run every data migration of the app (reference data, groups, programme …) with
     the historical models of its own migration state."""
     from django.db import connection
@@ -50,7 +50,7 @@ def migration_rows(request):
     from locations.models import Region
 
     if not Region.objects.exists():
-        reload_migration_data()
+        _reload_migration_data()
 
 
 @pytest.fixture(autouse=True)

@@ -36,6 +36,7 @@ from locations.models import (
     Studio,
 )
 from locations.pagination import CappedPaginator
+from locations.views import wants_partial
 
 NEARBY_LOCATIONS_KM = 30
 NEARBY_STUDIOS_KM = 100  # studios are few: a day's unit move rather than a walk
@@ -117,8 +118,7 @@ class LocationListView(FilterView):
         return kwargs
 
     def get(self, request, *args, **kwargs):
-        # htmx swaps in the results; a history restore (back button) needs the whole page.
-        partial = bool(request.htmx) and not request.htmx.history_restore_request
+        partial = wants_partial(request)
         fragment = "locations/_results.html" if partial else "locations/_catalogue.html"
         # Anonymous visitors of the same URL share the filtered, paginated, rendered fragment
         # (filters, cards, pagination): a hit runs no query. The page around it is rendered

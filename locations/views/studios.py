@@ -20,6 +20,7 @@ from locations.caching import cached_for_visitors, visitor_cached, visitor_fragm
 from locations.filters import StudioFilterSet, convert_sizes_query, without_blanks
 from locations.models import ReferenceStage, Soundstage, Studio
 from locations.pagination import CappedPaginator
+from locations.views import wants_partial
 
 
 def _visible_studios(request: HttpRequest):
@@ -43,18 +44,13 @@ def _units_context(request: HttpRequest, units: str) -> dict:
     }
 
 
-def _wants_partial(request: HttpRequest) -> bool:
-    # htmx swaps in the results; a history restore (back button, cache miss) needs the page.
-    return bool(request.htmx) and not request.htmx.history_restore_request
-
-
 def studio_list(request: HttpRequest) -> HttpResponse:
     """`/studios/`: studios with a stage meeting every figure, largest stage first."""
     units = u.units_for(request)
     compare_ids = compare.remembered_stage_ids(request)
     query = without_blanks(request.GET)
     query.pop("page", None)
-    partial = _wants_partial(request)
+    partial = wants_partial(request)
     fragment = "studios/_results.html" if partial else "studios/_catalogue.html"
     # Anonymous visitors with the same units and comparison share the rendered filters and
     # results: a hit runs no query (see locations.caching.visitor_fragment).

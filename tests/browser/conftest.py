@@ -5,8 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import reload_migration_data
-
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse
 # the ORM calls that set up each test's data (browser tests only).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -37,18 +35,14 @@ def screenshot_dir() -> Path:
 
 @pytest.fixture(autouse=True)
 def migration_data(transactional_db):
-    """Committed data (live_server answers from another thread), with the rows the data
-    migrations ship.
+    """Committed data: live_server answers from another thread.
 
     A transactional test ends by emptying every table, migration data included. Django's
     serialized rollback cannot bring it back here: while Playwright's event loop runs,
     Django hands this thread a different connection object from the one that saved the
-    snapshot. So the data migrations run again whenever a previous test emptied them.
+    snapshot. So `migration_rows` (tests/conftest.py) runs the data migrations again
+    whenever a previous test emptied them.
     """
-    from locations.models import Region
-
-    if not Region.objects.exists():
-        reload_migration_data()
 
 
 @pytest.fixture(autouse=True)
