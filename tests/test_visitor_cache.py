@@ -159,10 +159,13 @@ def test_the_htmx_partial_and_the_whole_page_are_cached_apart(client, kyoto):
 
 
 def test_the_language_is_part_of_the_key(client, kyoto):
-    assert 'lang="en"' in html(client.get(LOCATIONS, headers={"accept-language": "en"}))
+    english = html(client.get(LOCATIONS, headers={"accept-language": "en"}))
+    assert 'lang="en"' in english and "Show places" in english  # the fragment is cached
     japanese = html(client.get(LOCATIONS, headers={"accept-language": "ja"}))
     assert "撮影場所" in japanese or "ロケ地" in japanese
     assert 'placeholder="e.g. temple' not in japanese
+    # Inside the cached fragment (the heading around it is rendered per request anyway).
+    assert "場所を表示" in japanese and "Show places" not in japanese
 
 
 def test_each_visitor_sees_studios_in_their_own_units(toho):
