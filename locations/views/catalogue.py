@@ -133,14 +133,11 @@ class LocationListView(FilterView):
         return response
 
     def _render_fragment(self, template_name: str) -> str:
-        """Filter, paginate and render the filters and results (FilterView.get's work)."""
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        if self.filterset.is_valid() or not self.get_strict():
-            self.object_list = self.filterset.qs
-        else:
-            self.object_list = self.filterset.queryset.none()
-        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
-        return render_to_string(template_name, context, self.request)
+        """Filter, paginate and render the filters and results: FilterView.get's work, with
+        the fragment's template instead of the page's."""
+        response = super().get(self.request)
+        response.template_name = template_name
+        return response.rendered_content
 
 
 location_list = LocationListView.as_view()

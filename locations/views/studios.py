@@ -84,7 +84,6 @@ def _studio_list_context(request: HttpRequest, units: str, compare_ids: list[int
         studios = Studio.objects.none()
     page = CappedPaginator(studios, settings.STUDIOS_PER_PAGE).get_page(request.GET.get("page"))
     return {
-        "filterset": filterset,
         "form": filterset.form,
         "page_obj": page,
         "studios": page.object_list,
@@ -200,7 +199,6 @@ def stage_compare(request: HttpRequest) -> HttpResponse:
             }
             for ref in references
         ],
-        "selected_ids": selected_ids,
         **_units_context(request, units),
     }
     return render(request, "studios/compare.html", context)
