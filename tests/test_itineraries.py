@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -284,6 +285,7 @@ def test_day_view_draws_each_days_route_from_a_data_attribute(client, tokyo_tour
     ]
     assert 'class="route-map"' in response.text and "data-route=" in response.text
     assert "<script>" not in response.text  # CSP: no inline script
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", response.text)
 
 
 def test_draft_places_on_a_tour_are_left_out_for_visitors_and_unlinked_on_its_link(

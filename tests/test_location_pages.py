@@ -593,6 +593,7 @@ def test_the_cached_geojson_follows_tag_changes_and_the_language(client, kyoto):
     japanese = client.get(GEOJSON, headers={"accept-language": "ja"})
     assert japanese.json()["features"][0]["properties"]["url"].startswith("/")
     assert english == "Kyoto"
+    assert japanese.json()["features"][0]["properties"]["prefecture"] == "京都府"
 
 
 def test_staff_are_never_served_a_visitors_cached_geojson(fixer, kyoto, draft):
