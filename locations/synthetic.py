@@ -29,7 +29,6 @@ from locations.models.common import (
     romanize,
 )
 from locations.prefecture_bounds import PREFECTURE_BOUNDS, PREFECTURE_POPULATION
-from locations.search import search_document
 
 GENERATED_PREFIX = "gen-"
 GENERATED_PHOTO_DIR = "photos/generated"
@@ -285,14 +284,7 @@ def build_studio(n: int, *, rng: random.Random, area: Area) -> Studio:
         source=SAMPLE_SOURCE,
         is_sample=True,
     )
-    studio.search_text = search_document(
-        studio.name,
-        studio.name_ja,
-        studio.company,
-        studio.municipality,
-        studio.description,
-        studio.description_ja,
-    )
+    studio.search_text = studio.build_search_text()
     return studio
 
 

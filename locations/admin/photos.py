@@ -29,9 +29,14 @@ from django.utils.translation import ngettext
 from locations.models import Photo
 from locations.photos.images import ACCEPT_ATTRIBUTE, GpsPosition, prepare_photo
 from locations.photos.services import add_photos, next_order, use_gps_position
-from locations.photos.thumbnails import ADMIN_THUMBNAIL, THUMBNAILS, generate_thumbnails
+from locations.photos.thumbnails import (
+    ADMIN_THUMBNAIL,
+    THUMBNAILS,
+    generate_thumbnails,
+    thumbnail_url,
+)
 
-THUMBNAIL_SIZE = (80, 60)  # CSS pixels; the file is the 480 × 360 card thumbnail
+THUMBNAIL_WIDTH = 80  # CSS pixels; the file is the 480 × 360 card thumbnail
 GPS_OFFERS_SESSION_KEY = "photo_gps_offers"
 ADMIN_JS = "js/admin/photos.js"
 
@@ -41,13 +46,12 @@ def thumbnail(photo: Photo | None) -> str:
     if photo is None or photo.pk is None or not photo.image:
         return "—"
     spec = THUMBNAILS[ADMIN_THUMBNAIL]
-    width = THUMBNAIL_SIZE[0]
     return format_html(
         '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy" class="photo-thumbnail">',
-        getattr(photo, ADMIN_THUMBNAIL).url,
+        thumbnail_url(photo, ADMIN_THUMBNAIL),
         photo.alt_text,
-        width,
-        round(width * spec.height / spec.width),
+        THUMBNAIL_WIDTH,
+        round(THUMBNAIL_WIDTH * spec.height / spec.width),
     )
 
 

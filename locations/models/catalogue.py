@@ -22,6 +22,7 @@ from .common import (
     contact_fields,
     coordinate_fields,
     coordinates_in_japan_constraint,
+    pick_language,
     unique_slug,
 )
 
@@ -297,6 +298,11 @@ class Location(AuditedModel):
             self.description_ja,
         )
 
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language, falling back to the other (as Studio's)."""
+        return pick_language(self.name, self.name_ja)
+
     def set_search_columns(self) -> None:
         """Fill `search_text` and `search_grams` from the fields (save() and bulk loads)."""
         self.search_text = self.build_search_text()
@@ -309,12 +315,6 @@ class Location(AuditedModel):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "search_grams"}
         super().save(*args, **kwargs)
-
-    def display_name(self, language: str = "en") -> str:
-        """The name in the page's language, falling back to the other."""
-        if language == "ja":
-            return self.name_ja or self.name
-        return self.name or self.name_ja
 
 
 def photo_upload_to(instance, filename: str) -> str:

@@ -222,10 +222,9 @@ class Studio(AuditedModel):
             photos = list(self.photos.for_gallery()[:1])
         return photos[0] if photos else None
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Studio, self.name or self.name_ja, instance_pk=self.pk)
-        self.search_text = search_document(
+    def build_search_text(self) -> str:
+        """The normalised search column: names, company, municipality, descriptions."""
+        return search_document(
             self.name,
             self.name_ja,
             self.company,
@@ -233,14 +232,14 @@ class Studio(AuditedModel):
             self.description,
             self.description_ja,
         )
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Studio, self.name or self.name_ja, instance_pk=self.pk)
+        self.search_text = self.build_search_text()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
-
-    def display_name(self, language: str = "en") -> str:
-        if language == "ja":
-            return self.name_ja or self.name
-        return self.name or self.name_ja
 
 
 def _positive(field: str) -> Q:

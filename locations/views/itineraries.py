@@ -131,7 +131,7 @@ def package_route_json(entries: list[PackageEntry], user) -> str:
             "n": n,
             "lat": round(float(entry.place.latitude), 6),
             "lng": round(float(entry.place.longitude), 6),
-            "name": pick_language(entry.place.name, entry.place.name_ja),
+            "name": entry.place.local_name,
             "time": "",
             "url": place_url_for(entry.place, user) or "",
         }
