@@ -70,6 +70,8 @@ TAG_SEPARATOR = ";"
 YES = frozenset({"yes", "y", "true", "1", "あり", "はい"})
 NO = frozenset({"no", "n", "false", "0", "なし", "いいえ", ""})
 # An upload bigger than this is refused before parsing (tens of thousands of rows).
+# Names per query when an import reads the file's existing records (SQLite's parameter limit).
+PRELOAD_BATCH = 500
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
@@ -475,7 +477,7 @@ class CatalogueImporter:
             return report
         with transaction.atomic():
             self.lookups = Lookups()
-            self.start()
+            self.start(rows)
             for row in rows:
                 self.import_row(row, report)
             if report.errors or dry_run:
@@ -484,8 +486,8 @@ class CatalogueImporter:
                 report.committed = True
         return report
 
-    def start(self) -> None:
-        """Per-run state for subclasses."""
+    def start(self, rows: list[Row]) -> None:
+        """Per-run state for subclasses, e.g. the file's existing records read in one go."""
 
     def import_row(self, row: Row, report: ImportReport) -> None:
         raise NotImplementedError
@@ -529,8 +531,17 @@ class LocationImporter(CatalogueImporter):
     columns = LOCATION_COLUMNS
     model = Location
 
-    def start(self):
+    def start(self, rows):
         self.seen: dict[tuple[str, int], int] = {}
+        # The file's existing places with their tags, read in batches rather than per row
+        # (the admin's preview runs this inside one request). The lowest id wins, as .first().
+        self.existing: dict[tuple[str, int], Location] = {}
+        names = sorted({row.text("name") for row in rows} - {""})
+        for start in range(0, len(names), PRELOAD_BATCH):
+            batch = names[start : start + PRELOAD_BATCH]
+            found = Location.objects.filter(name__in=batch).prefetch_related("tags")
+            for location in found.order_by("-pk"):
+                self.existing[(location.name, location.prefecture_id)] = location
 
     def import_row(self, row, report):
         name = row.text("name", required=True)
@@ -550,7 +561,7 @@ class LocationImporter(CatalogueImporter):
             return
         self.seen[key] = row.line
 
-        location = Location.objects.filter(name=name, prefecture=prefecture).first()
+        location = self.existing.get(key)
         is_new = location is None
         if is_new:
             location = Location(name=name, prefecture=prefecture)
@@ -614,8 +625,19 @@ class StudioImporter(CatalogueImporter):
     studio_columns = {"name": "studio", "name_ja": "studio_ja"}
     stage_columns = ("length_m", "width_m", "height_m", "area_m2", "tank", "cyclorama")
 
-    def start(self):
+    def start(self, rows):
         self.studios: dict[str, _StudioSeen] = {}
+        # The file's existing studios and their stages, read in batches rather than per row.
+        self.existing: dict[str, Studio] = {}
+        self.existing_stages: dict[tuple[int, str], Soundstage] = {}
+        names = sorted({row.text("studio") for row in rows} - {""})
+        for start in range(0, len(names), PRELOAD_BATCH):
+            batch = names[start : start + PRELOAD_BATCH]
+            found = Studio.objects.filter(name__in=batch).prefetch_related("stages")
+            for studio in found.order_by("-pk"):
+                self.existing[studio.name] = studio
+                for stage in studio.stages.all():
+                    self.existing_stages[(studio.pk, stage.name)] = stage
 
     def import_row(self, row, report):
         name = row.text("studio", required=True)
@@ -686,7 +708,7 @@ class StudioImporter(CatalogueImporter):
                 )
 
     def _import_studio(self, row, report, name, values) -> Studio | None:
-        studio = Studio.objects.filter(name=name).first()
+        studio = self.existing.get(name)
         is_new = studio is None
         if is_new:
             studio = Studio(name=name)
@@ -706,7 +728,7 @@ class StudioImporter(CatalogueImporter):
 
     def _import_stage(self, row, report, seen: _StudioSeen, stage_name: str, values: dict):
         studio = seen.studio
-        stage = studio.stages.filter(name=stage_name).first()
+        stage = self.existing_stages.get((studio.pk, stage_name))
         is_new = stage is None
         if is_new:
             stage = Soundstage(studio=studio, name=stage_name, order=len(seen.stage_lines) - 1)

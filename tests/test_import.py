@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from locations.importers import (
@@ -541,3 +543,39 @@ def test_studio_export_has_one_row_per_stage(fixer_client):
         ("Sample Studio East", "Stage B", "550.00", "yes"),
         ("Sample Studio West", "Stage 1", "", "no"),
     ]
+
+
+def _many_locations(n: int) -> str:
+    rows = [
+        f"Place {i},場所{i},temple,Kyoto,Kyoto,,35.0{i:04d},135.7,A sample place.,gold;pond,draft"
+        for i in range(n)
+    ]
+    return LOCATION_HEADER + "\n" + "\n".join(rows) + "\n"
+
+
+def _many_studios(n: int) -> str:
+    rows = [
+        f"Studio {i},スタジオ{i},Tokyo,Setagaya,35.6,139.6,,Stage {j},40,25,12,,no,yes,draft"
+        for i in range(n)
+        for j in range(2)
+    ]
+    return STUDIO_HEADER + "\n" + "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("kind", "make"), [("locations", _many_locations), ("studios", _many_studios)]
+)
+def test_reimporting_an_unchanged_file_costs_the_same_queries_for_3_or_30_rows(
+    tmp_path, kind, make
+):
+    # The existing records are read in batches, not one query per row (the admin's preview
+    # runs the import inside a request).
+    queries = {}
+    for n in (3, 30):
+        path = write(tmp_path, make(n), name=f"{kind}-{n}.csv")
+        run_command(kind, path)
+        with CaptureQueriesContext(connection) as captured:
+            output = run_command(kind, path)
+        assert "0 new, 0 updated" in output
+        queries[n] = len(captured)
+    assert queries[30] == queries[3]
