@@ -11,6 +11,7 @@ or mix `OptimisticLockMixin` into any ModelForm whose model has `updated_at` (au
 """
 
 from django import forms
+from django.contrib.admin.options import InlineModelAdmin
 from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.utils.formats import date_format
@@ -34,6 +35,9 @@ class OptimisticLockMixin(forms.Form):
     """
 
     version_field = "updated_at"
+    # True where the instance is always fresh from the database (an inline formset's rows):
+    # its own value is used instead of one query per row.
+    version_from_instance = False
 
     record_version = forms.CharField(
         label=_("Record version"), widget=forms.HiddenInput, required=False
@@ -42,13 +46,16 @@ class OptimisticLockMixin(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None and not self.is_bound:
-            # From the database, not the instance: history's "revert" form passes an old copy.
-            stored = (
-                type(self.instance)
-                ._default_manager.filter(pk=self.instance.pk)
-                .values_list(self.version_field, flat=True)
-                .first()
-            )
+            if self.version_from_instance:
+                stored = getattr(self.instance, self.version_field)
+            else:
+                # From the database: history's "revert" form passes an old copy.
+                stored = (
+                    type(self.instance)
+                    ._default_manager.filter(pk=self.instance.pk)
+                    .values_list(self.version_field, flat=True)
+                    .first()
+                )
             self.initial[VERSION_FIELD] = version_token(stored)
 
     def clean(self):
@@ -110,6 +117,9 @@ class OptimisticLockAdminMixin:
         super().__init__(*args, **kwargs)
         if not issubclass(self.form, OptimisticLockMixin):
             self.form = type(self.form.__name__, (OptimisticLockMixin, self.form), {})
+        if isinstance(self, InlineModelAdmin):
+            # Inline rows come fresh from the formset's query (history never reverts them).
+            self.form = type(self.form.__name__, (self.form,), {"version_from_instance": True})
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))

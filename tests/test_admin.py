@@ -4,8 +4,11 @@ from decimal import Decimal
 
 import pytest
 from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from locations.concurrency import VERSION_FIELD, version_token
 from locations.models import (
     Category,
     Location,
@@ -475,3 +478,19 @@ def test_a_photo_needs_exactly_one_owner(fixer_client, catalogue):
     assert response.status_code == 200
     assert "one location or one studio" in response.content.decode()
     assert Photo.objects.count() == 1
+
+
+def test_a_studio_page_costs_the_same_queries_for_2_or_12_stages(fixer_client):
+    # Each stage row's edit-conflict version comes from the formset's own query.
+    queries = {}
+    for n in (2, 12):
+        studio = factories.StudioFactory()
+        factories.SoundstageFactory.create_batch(n, studio=studio)
+        fixer_client.get(url("studio", "change", studio.pk))  # warm per-process caches
+        with CaptureQueriesContext(connection) as captured:
+            response = fixer_client.get(url("studio", "change", studio.pk))
+        queries[n] = len(captured)
+        stage_forms = response.context["inline_admin_formsets"][0].formset.forms
+        for form in stage_forms[:n]:
+            assert form.initial[VERSION_FIELD] == version_token(form.instance.updated_at)
+    assert queries[12] == queries[2]

@@ -47,6 +47,10 @@ class SoundstageInline(OptimisticLockAdminMixin, admin.TabularInline):
     extra = 1
     show_change_link = True  # doors, notes and source are on the stage's own page
 
+    def get_queryset(self, request):
+        # Each row's title (Soundstage.__str__) names its studio.
+        return super().get_queryset(request).select_related("studio")
+
     @admin.display(description=_("floor area used"))
     def floor_area(self, obj):
         return describe_area(obj)
