@@ -3,7 +3,6 @@
 from django import template
 
 from locations.models import ShortlistItem
-from locations.travel import format_minutes
 
 register = template.Library()
 
@@ -35,9 +34,3 @@ def shortlist_of(context, item_type, item):
     if request is None or item is None:
         return None
     return _shortlisted(request).get((item_type, item.pk))
-
-
-@register.filter
-def minutes(value):
-    """Minutes as "2 h 15 min"."""
-    return format_minutes(value)
