@@ -344,21 +344,6 @@ def _yes_no_filter(label):
     )
 
 
-class _SlugsField(_LocalNamesField):
-    """Slugs, any of; blank values (`?region=`) are ignored rather than refused."""
-
-    def clean(self, value):
-        if isinstance(value, list | tuple):
-            value = [v for v in value if isinstance(v, str) and v.strip()]
-        return super().clean(value)
-
-
-class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
-    """`?name=slug&name=slug`: any of these (set `field_name` to the `…__slug` path)."""
-
-    field_class = _SlugsField
-
-
 class StudioFilterSet(django_filters.FilterSet):
     """Studios with a stage that meets every size/feature figure at once, sorted by the caller."""
 
@@ -370,7 +355,8 @@ class StudioFilterSet(django_filters.FilterSet):
             attrs={"type": "search", "placeholder": _("e.g. Toho, 東宝, Chofu")}
         ),
     )
-    region = SlugsFilter(
+    # Blank values (`?region=`) never reach these: __init__ drops them (without_blanks).
+    region = LocalNamesFilter(
         label=_("Region"),
         field_name="prefecture__region__slug",
         to_field_name="slug",
@@ -378,7 +364,7 @@ class StudioFilterSet(django_filters.FilterSet):
         distinct=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "autosubmit"}),
     )
-    prefecture = SlugsFilter(
+    prefecture = LocalNamesFilter(
         label=_("Prefecture"),
         field_name="prefecture__slug",
         to_field_name="slug",

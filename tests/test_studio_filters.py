@@ -183,3 +183,10 @@ def test_active_filters_become_removable_chips(studios):
     assert labels == ["Kanto", "Kansai", "Area ≥ 1,000 m²", "Water tank"]
     kanto = chips[0]["query"]
     assert "region=kansai" in kanto and "region=kanto" not in kanto and "min_area=1000" in kanto
+
+
+def test_blank_region_and_prefecture_values_are_ignored_not_refused(studios):
+    # An emptied checkbox group or a hand-edited link: `?region=&prefecture=`.
+    assert _filter("region=&prefecture=&region=kanto").is_valid()
+    assert names("region=&prefecture=&region=kanto") == names("region=kanto")
+    assert names("region=&prefecture=") == names("")
