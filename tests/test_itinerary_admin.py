@@ -91,7 +91,8 @@ def test_fixer_adds_a_tour_with_its_stops_inline(fixer_client, fixer):
     assert response.status_code == 302, response.context["errors"]
     tour = Itinerary.objects.get(title="Spring recce")
     assert tour.slug == "spring-recce"
-    assert tour.created_by == fixer and tour.status == ItineraryStatus.DRAFT
+    assert tour.created_by == fixer and tour.updated_by == fixer
+    assert tour.status == ItineraryStatus.DRAFT
     assert [s.name for s in tour.stops.all()] == ["Hotel check-out", "Senso-ji", "Toho Studios"]
 
 

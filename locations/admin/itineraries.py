@@ -20,9 +20,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from locations.models import Itinerary, ItineraryStop, Location, Studio
-from locations.models.itineraries import new_share_token
 from locations.planning import duplicate_itinerary
 from locations.tour_forms import DuplicateItineraryForm
+
+from .common import AUDIT_FIELDS, AuditedAdminMixin
 
 REGENERATE_BUTTON = "_regenerate_share_link"
 
@@ -78,7 +79,7 @@ class ItineraryStopInline(admin.StackedInline):
 
 
 @admin.register(Itinerary)
-class ItineraryAdmin(admin.ModelAdmin):
+class ItineraryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = (
         "title",
         "start_date",
@@ -96,7 +97,7 @@ class ItineraryAdmin(admin.ModelAdmin):
     save_on_top = True
     inlines = [ItineraryStopInline]
     actions = ["duplicate_as_template", "regenerate_share_links"]
-    readonly_fields = ("created_by", "created_at", "updated_by", "updated_at")
+    readonly_fields = AUDIT_FIELDS
     # Adds the private link and its "make a new link" button below the fields.
     change_form_template = "admin/locations/itinerary/change_form.html"
     fieldsets = (
@@ -128,11 +129,8 @@ class ItineraryAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', itinerary.get_absolute_url(), _("view"))
 
     def save_model(self, request, obj, form, change):
-        if not obj.pk:
-            obj.created_by = request.user
-        obj.updated_by = request.user
         if change and REGENERATE_BUTTON in request.POST:
-            obj.share_token = new_share_token()
+            obj.regenerate_share_token(save=False)  # saved with the form below
             self.message_user(
                 request, _("New private link made: the old one no longer works."), messages.INFO
             )
