@@ -28,7 +28,12 @@ from django.utils.translation import ngettext
 
 from locations.models import Photo
 from locations.photos.images import ACCEPT_ATTRIBUTE, GpsPosition, prepare_photo
-from locations.photos.services import add_photos, next_order, use_gps_position
+from locations.photos.services import (
+    add_photos,
+    clear_cover,
+    next_order,
+    use_gps_position,
+)
 from locations.photos.thumbnails import (
     ADMIN_THUMBNAIL,
     THUMBNAILS,
@@ -263,10 +268,7 @@ class PhotoAdmin(admin.ModelAdmin):
         if not change and "order" not in form.changed_data:
             obj.order = next_order(obj.owner)
         if obj.is_cover:
-            # Untick the place's old cover first: the database allows one per place.
-            Photo.objects.of(obj.owner).filter(is_cover=True).exclude(pk=obj.pk).update(
-                is_cover=False
-            )
+            clear_cover(obj.owner, keep=obj)
         super().save_model(request, obj, form, change)
         if form.prepared is not None:
             generate_thumbnails(obj)
@@ -381,11 +383,7 @@ class PhotoOwnerAdminMixin:
         owner = form.instance
         cover_form = formset.cover_form
         if cover_form is not None:
-            # Untick the old cover first: the database allows one cover per place.
-            others = Photo.objects.of(owner).filter(is_cover=True)
-            if cover_form.instance.pk is not None:
-                others = others.exclude(pk=cover_form.instance.pk)
-            others.update(is_cover=False)
+            clear_cover(owner, keep=cover_form.instance)
         new_forms = [f for f in formset.extra_forms if f.has_changed() and not f.errors]
         order = next_order(owner)
         for new_form in new_forms:

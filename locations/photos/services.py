@@ -65,7 +65,7 @@ def add_photo(
     try:
         with transaction.atomic():
             if is_cover:
-                Photo.objects.of(owner).filter(is_cover=True).update(is_cover=False)
+                clear_cover(owner)
                 photo.is_cover = True
             photo.image.save(prepared.content.name, prepared.content, save=True)
             generate_thumbnails(photo)
@@ -130,10 +130,19 @@ def delete_files(photo: Photo) -> None:
     photo.image.delete(save=False)
 
 
+def clear_cover(owner, *, keep: Photo | None = None) -> None:
+    """Untick `owner`'s cover (except `keep`): the database allows one cover per place, so
+    this runs before another photo is saved as the cover."""
+    covers = Photo.objects.of(owner).filter(is_cover=True)
+    if keep is not None and keep.pk is not None:
+        covers = covers.exclude(pk=keep.pk)
+    covers.update(is_cover=False)
+
+
 @transaction.atomic
 def set_cover(photo: Photo) -> None:
     """Make `photo` its owner's cover; the previous cover stops being it."""
-    Photo.objects.of(photo.owner).filter(is_cover=True).exclude(pk=photo.pk).update(is_cover=False)
+    clear_cover(photo.owner, keep=photo)
     if not photo.is_cover:
         photo.is_cover = True
         photo.save(update_fields=["is_cover"])
