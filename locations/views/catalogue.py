@@ -200,7 +200,6 @@ def _detail_context(request: HttpRequest, location: Location) -> dict:
         "nearby_query": nearby_query,
         "map_geojson_url": reverse("locations:geojson") + nearby_query if nearby_query else "",
         "nearby_studios_km": NEARBY_STUDIOS_KM,
-        "show_contact": request.user.is_authenticated and request.user.is_staff,
         # Who to ask about permits here: the city's office, the prefecture's, the national one.
         "film_commissions": FilmCommission.objects.for_location(location),
     }

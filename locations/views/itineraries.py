@@ -159,7 +159,6 @@ def _package(request, itinerary: Itinerary, *, shared: bool):
         "entries": list(entries.values()),
         "route_json": package_route_json(list(entries.values()), request.user),
         "shared": shared,
-        "show_contacts": request.user.is_authenticated and request.user.is_staff,
     }
     return render(request, "itineraries/package.html", context)
 

@@ -294,7 +294,6 @@ def _package(request, shortlist, *, shared: bool):
         "entries": entries,
         "route_json": package_route_json(entries, request.user),
         "shared": shared,
-        "show_contacts": request.user.is_authenticated and request.user.is_staff,
     }
     return render(request, "itineraries/package.html", context)
 

@@ -140,7 +140,6 @@ def _studio_detail_context(request: HttpRequest, studio: Studio, units: str, cho
         "chosen_ids": chosen,
         "chosen_elsewhere": chosen_elsewhere,
         **_units_context(request, units),
-        "show_private": request.user.is_authenticated and request.user.is_staff,
     }
 
 
