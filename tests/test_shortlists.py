@@ -285,6 +285,21 @@ def test_shortlist_package_lists_places_with_notes(manager_client, shortlist):
     assert len(response.context["entries"]) == 3
 
 
+def test_a_shortlist_package_shows_private_contacts_to_staff_only(fixer, manager):
+    place = factories.LocationFactory(name="Kamo River", contact_phone="075-000-0001")
+    for owner in (fixer, manager):
+        shortlist = factories.ShortlistFactory(owner=owner)
+        factories.ShortlistItemFactory(shortlist=shortlist, location=place)
+        client = Client()
+        client.force_login(owner)
+        text = client.get(reverse("shortlists:package", args=[shortlist.pk])).text
+        assert "Kamo River" in text
+        assert ("075-000-0001" in text) is owner.is_staff
+        assert ("Staff copy" in text) is owner.is_staff
+        shared = Client().get(reverse("shortlists:shared_package", args=[shortlist.share_token]))
+        assert "Kamo River" in shared.text and "075-000-0001" not in shared.text
+
+
 # --- Shortlist → draft tour -------------------------------------------------------------
 
 
