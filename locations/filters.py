@@ -324,7 +324,7 @@ MAX_AREA = Decimal("999999")
 def _size_filter(label, max_value):
     return django_filters.NumberFilter(
         label=label,
-        method="_stage_figure",
+        method="filter_nothing",  # all figures apply together in filter_queryset
         min_value=Decimal("0"),
         max_value=max_value,
         max_digits=9,
@@ -336,7 +336,7 @@ def _size_filter(label, max_value):
 def _yes_no_filter(label):
     return django_filters.TypedChoiceFilter(
         label=label,
-        method="_stage_figure",
+        method="filter_nothing",  # all figures apply together in filter_queryset
         choices=YES_NO,
         coerce=lambda value: value == "true",
         empty_value=None,
@@ -349,7 +349,7 @@ class StudioFilterSet(django_filters.FilterSet):
 
     q = django_filters.CharFilter(
         label=_("Keyword"),
-        method="_search",
+        method="filter_q",
         max_length=200,
         widget=forms.TextInput(
             attrs={"type": "search", "placeholder": _("e.g. Toho, 東宝, Chofu")}
@@ -380,7 +380,7 @@ class StudioFilterSet(django_filters.FilterSet):
     cyclorama = _yes_no_filter(_("Cyclorama"))
     units = django_filters.ChoiceFilter(
         label=_("Sizes in"),
-        method="_no_filter",
+        method="filter_nothing",
         choices=[(u.METRES, _("metres")), (u.FEET, _("feet"))],
         empty_label=None,
     )
@@ -431,27 +431,21 @@ class StudioFilterSet(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         return queryset.with_stage_meeting(self.criteria)
 
-    def active_filters(self) -> list[dict]:
-        """The applied filters as removable chips: `{"label": …, "query": query without it}`."""
+    def active_filters(self) -> list[Chip]:
+        """The applied filters as removable chips (as the location list's)."""
         if not self.is_valid():
             return []
         data, units = self.form.cleaned_data, self.entered_units
         chips = []
 
-        def without(name, value=None):
-            query = self.data.copy()
-            query.pop("page", None)
-            if value is None:
-                query.pop(name, None)
-            else:
-                query.setlist(name, [v for v in query.getlist(name) if v != value])
-            return query.urlencode()
+        def chip(label, name, value=None):
+            chips.append(Chip(label, _without(self.data, name, value)))
 
         if data.get("q"):
-            chips.append({"label": _("“%s”") % data["q"], "query": without("q")})
+            chip(_("“%s”") % data["q"], "q")
         for name in ("region", "prefecture"):
             for place in data.get(name) or []:
-                chips.append({"label": place.local_name, "query": without(name, place.slug)})
+                chip(place.local_name, name, place.slug)
         size_labels = {
             "min_area": (_("Area ≥ %s"), u.area_unit(units)),
             "min_length": (_("Length ≥ %s"), u.length_unit(units)),
@@ -460,26 +454,19 @@ class StudioFilterSet(django_filters.FilterSet):
         }
         for name, (template, unit) in size_labels.items():
             if data.get(name) is not None:
-                figure = f"{data[name].normalize():,f} {unit}"
-                chips.append({"label": template % figure, "query": without(name)})
+                chip(template % f"{data[name].normalize():,f} {unit}", name)
         yes_no = {
             "tank": (_("Water tank"), _("No water tank")),
             "cyclorama": (_("Cyclorama"), _("No cyclorama")),
         }
         for name, (yes, no) in yes_no.items():
             if data.get(name) is not None:
-                chips.append({"label": yes if data[name] else no, "query": without(name)})
+                chip(yes if data[name] else no, name)
         return chips
 
-    def _search(self, queryset, name, value):
-        return queryset.search(value) if value else queryset
-
-    def _stage_figure(self, queryset, name, value):
-        # Applied together in filter_queryset: one stage must meet all of them.
-        return queryset
-
-    def _no_filter(self, queryset, name, value):
-        return queryset
+    # The same keyword search and no-op as the location list's.
+    filter_q = LocationFilterSet.filter_q
+    filter_nothing = LocationFilterSet.filter_nothing
 
 
 def without_blanks(query: QueryDict) -> QueryDict:

@@ -179,9 +179,9 @@ def test_switching_units_converts_the_entered_sizes(query, to_units, expected):
 
 def test_active_filters_become_removable_chips(studios):
     chips = _filter("region=kansai&region=kanto&min_area=1000&tank=true&units=m").active_filters()
-    labels = [chip["label"] for chip in chips]
+    labels = [chip.label for chip in chips]
     assert labels == ["Kanto", "Kansai", "Area ≥ 1,000 m²", "Water tank"]
-    kanto = chips[0]["query"]
+    kanto = chips[0].remove_url
     assert "region=kansai" in kanto and "region=kanto" not in kanto and "min_area=1000" in kanto
 
 
