@@ -152,13 +152,24 @@ def _package(request, itinerary: Itinerary, *, shared: bool):
             kind = "location" if stop.location_id else "studio"
             key = (kind, stop.place.pk)
             entries.setdefault(key, PackageEntry(place=stop.place, kind=kind)).stops.append(stop)
+    return render_package(
+        request,
+        title=itinerary.title,
+        entries=list(entries.values()),
+        shared=shared,
+        itinerary=itinerary,
+        days=days,
+    )
+
+
+def render_package(request, *, title: str, entries: list[PackageEntry], shared: bool, **extra):
+    """The printable scout package of a tour or a shortlist: its places with a route map."""
     context = {
-        "title": itinerary.title,
-        "itinerary": itinerary,
-        "days": days,
-        "entries": list(entries.values()),
-        "route_json": package_route_json(list(entries.values()), request.user),
+        "title": title,
+        "entries": entries,
+        "route_json": package_route_json(entries, request.user),
         "shared": shared,
+        **extra,
     }
     return render(request, "itineraries/package.html", context)
 

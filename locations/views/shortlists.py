@@ -32,7 +32,7 @@ from locations.tour_forms import (
     StartDateForm,
 )
 
-from .itineraries import PackageEntry, package_route_json, place_url_for
+from .itineraries import PackageEntry, place_url_for, render_package
 
 
 def _safe_next(request, fallback: str) -> str:
@@ -288,14 +288,9 @@ def _package(request, shortlist, *, shared: bool):
         )
         for item in shortlist.items.all()
     ]
-    context = {
-        "title": shortlist.title,
-        "shortlist": shortlist,
-        "entries": entries,
-        "route_json": package_route_json(entries, request.user),
-        "shared": shared,
-    }
-    return render(request, "itineraries/package.html", context)
+    return render_package(
+        request, title=shortlist.title, entries=entries, shared=shared, shortlist=shortlist
+    )
 
 
 @login_required
