@@ -147,3 +147,12 @@ def test_a_short_term_is_a_token_exactly_when_it_is_in_the_text(text, term):
     token = short_term_token(normalize(term))
     assert token is not None
     assert (token in search_grams(document)) == (normalize(term) in document)
+
+
+def test_the_list_page_finds_a_place_by_one_japanese_character(client):
+    factories.LocationFactory(name="Nachi Falls", name_ja="那智の滝")
+    factories.LocationFactory(name="Kegon Falls", name_ja="華厳滝", status="draft")
+    factories.LocationFactory(name="Tokyo Tower", name_ja="東京タワー")
+    html = client.get("/locations/", {"q": "滝"}).content.decode()
+    assert "那智の滝" in html or "Nachi Falls" in html
+    assert "Kegon Falls" not in html and "Tokyo Tower" not in html
