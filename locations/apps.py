@@ -10,8 +10,8 @@ class LocationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Sign-in, sign-out and lockout log lines (receivers connect on import).
-        from locations import logging  # noqa: F401
-        from locations.caching import connect_signals
+        # `logging`: sign-in, sign-out and lockout log lines (receivers connect on import).
+        from locations import caching, logging, signals  # noqa: F401
 
-        connect_signals()
+        caching.connect_signals()
+        signals.connect_signals()

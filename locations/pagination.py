@@ -30,9 +30,11 @@ class CappedPaginator(Paginator):
             return len(self.object_list)
         if self.count_cap is None:
             return self.object_list.count()
-        # SELECT COUNT(*) FROM (SELECT … LIMIT cap + 1): stops after cap + 1 rows.
-        # Unordered, so the LIMIT stops the scan early instead of sorting every match.
-        return self.object_list.order_by()[: self.count_cap + 1].count()
+        # SELECT COUNT(*) FROM (SELECT id … LIMIT cap + 1): stops after cap + 1 rows.
+        # Unordered, so the LIMIT stops the scan early instead of sorting every match; the
+        # key alone, so annotations only the cards show (a studio's largest stage) are not
+        # computed for every match.
+        return self.object_list.order_by().values("pk")[: self.count_cap + 1].count()
 
     @property
     def count_is_capped(self) -> bool:

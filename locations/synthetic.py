@@ -207,7 +207,11 @@ def _status(rng: random.Random) -> str:
 def build_location(
     n: int, *, rng: random.Random, area: Area, category_pk: int, category_slug: str
 ) -> Location:
-    """An unsaved generated Location (number `n` makes its name and slug unique)."""
+    """An unsaved generated Location (number `n` makes its name and slug unique).
+
+    Its search columns are left to the caller, which knows the tags it will link
+    (`set_search_columns(tag_names)`).
+    """
     adj_en, adj_ja, adj_kana = rng.choice(ADJECTIVES)
     noun_en, noun_ja, noun_kana = rng.choice(NOUNS.get(category_slug) or NOUNS["street"])
     town_ja, town_en = rng.choice(TOWNS)
@@ -255,7 +259,6 @@ def build_location(
         best_time_of_day=rng.choice(TIMES_OF_DAY),
         status=_status(rng),
     )
-    location.set_search_columns()
     return location
 
 

@@ -1,8 +1,6 @@
 """Filming locations and the photos of locations and studios."""
 
 import uuid
-from functools import reduce
-from operator import or_
 from pathlib import PurePath
 
 from django.db import models
@@ -69,47 +67,45 @@ class LocationQuerySet(PublishableQuerySet):
             return self
         qs = self
         prefectures = list(Prefecture.objects.all())
-        # One query for the tags any term is part of (`contains`, as SQL's LIKE '%term%').
-        tags = list(
-            Tag.objects.filter(
-                reduce(or_, (Q(search_name__contains=term) for term in terms))
-            ).values_list("pk", "search_name")
-        )
         for term in terms:
             # A prefecture's name must start with the term: 京都 is inside 東京都 and
             # "kyo" inside "tokyo", yet neither means Tokyo.
             matching_prefectures = [p.pk for p in prefectures if p.matches(term)]
-            matching_tags = [pk for pk, name in tags if term in name]
-            qs = qs.filter(_term_condition(term, matching_prefectures, matching_tags))
+            qs = qs.filter(_term_condition(term, matching_prefectures))
         return qs
 
+    def refresh_search_columns(self) -> int:
+        """Rebuild `search_text`/`search_grams` of these locations (after their tags changed),
+        without touching `updated_at` or the history. Returns how many were rewritten."""
+        locations = list(self.only("pk", *Location.SEARCH_FIELDS).prefetch_related("tags"))
+        for location in locations:
+            location.set_search_columns()
+        self.model.objects.bulk_update(locations, ["search_text", "search_grams"], batch_size=500)
+        return len(locations)
 
-def _term_condition(term: str, prefecture_pks: list[int], tag_pks: list[int]) -> Q:
-    """Locations matching one keyword term: in their own text, their prefecture, or a tag.
 
-    Usually no tag or prefecture matches, and the condition is the location's own text
-    alone: PostgreSQL then answers it from the trigram index (migration 0008; 0010 for
-    Japanese terms of one or two characters, through `search_grams`), or walks the name index
-    for a common term until a page is full. Otherwise the id sources are united
-    (each one pass over its own table; an OR across a join would read every row). Terms of
-    one or two characters have no trigrams: one scan with OR. Same rows every way, and the
-    same on SQLite (docs/performance.md has the timings).
+def _term_condition(term: str, prefecture_pks: list[int]) -> Q:
+    """Locations matching one keyword term: in their own text (tags included) or prefecture.
+
+    Usually no prefecture matches, and the condition is the location's own text alone:
+    PostgreSQL then answers it from the trigram index (migration 0008; 0010 for Japanese
+    terms of one or two characters, through `search_grams`), or walks the name index for a
+    common term until a page is full. Tag names are part of `search_text` (0011), so a term
+    that names a tag needs no join. Otherwise the two id sources are united (each one pass
+    over its own table; an OR across them would read every row). Terms of one or two
+    characters have no trigrams: one scan with OR. Same rows every way, and the same on
+    SQLite (docs/performance.md has the timings).
     """
     token = short_term_token(term)
     # A short Japanese term: its token in search_grams (indexed) means the same as the LIKE.
     own_text = Q(search_grams__contains=token) if token else Q(search_text__contains=term)
-    if not (prefecture_pks or tag_pks):
+    if not prefecture_pks:
         return own_text
-    Through = Location.tags.through
-    tagged = Through.objects.filter(tag__in=tag_pks).values("location_id")
     if len(term) < 3:
-        condition = own_text | Q(pk__in=tagged) if tag_pks else own_text
-        return condition | Q(prefecture__in=prefecture_pks) if prefecture_pks else condition
-    sources = [tagged] if tag_pks else []
-    if prefecture_pks:
-        sources.append(Location.objects.filter(prefecture__in=prefecture_pks).values("pk"))
+        return own_text | Q(prefecture__in=prefecture_pks)
     own = Location.objects.filter(own_text).values("pk")
-    return Q(pk__in=own.order_by().union(*(s.order_by() for s in sources)))
+    in_prefectures = Location.objects.filter(prefecture__in=prefecture_pks).values("pk")
+    return Q(pk__in=own.order_by().union(in_prefectures.order_by()))
 
 
 class Location(AuditedModel):
@@ -286,26 +282,34 @@ class Location(AuditedModel):
             photos = list(self.photos.for_gallery()[:1])
         return photos[0] if photos else None
 
-    def build_search_text(self) -> str:
-        """The normalised search column: names, readings, municipality, descriptions."""
-        return search_document(
-            self.name,
-            self.name_ja,
-            self.name_kana,
-            self.name_romaji,
-            self.municipality,
-            self.description,
-            self.description_ja,
-        )
+    # The fields `search_text` is built from (with the tags' names).
+    SEARCH_FIELDS = (
+        "name",
+        "name_ja",
+        "name_kana",
+        "name_romaji",
+        "municipality",
+        "description",
+        "description_ja",
+    )
+
+    def build_search_text(self, tag_names: list[str] | None = None) -> str:
+        """The normalised search column: names, readings, municipality, descriptions and
+        the names of the place's tags (its saved tags unless `tag_names` is given)."""
+        if tag_names is None:
+            tag_names = [tag.name for tag in self.tags.all()] if self.pk else []
+        fields = (getattr(self, field) for field in self.SEARCH_FIELDS)
+        return search_document(*fields, *sorted(tag_names))
 
     @property
     def local_name(self) -> str:
         """The name in the page's language, falling back to the other (as Studio's)."""
         return pick_language(self.name, self.name_ja)
 
-    def set_search_columns(self) -> None:
-        """Fill `search_text` and `search_grams` from the fields (save() and bulk loads)."""
-        self.search_text = self.build_search_text()
+    def set_search_columns(self, tag_names: list[str] | None = None) -> None:
+        """Fill `search_text` and `search_grams` from the fields and tags (save(), bulk
+        loads, and `refresh_search_columns` when the tags change)."""
+        self.search_text = self.build_search_text(tag_names)
         self.search_grams = search_grams(self.search_text)
 
     def save(self, *args, **kwargs):

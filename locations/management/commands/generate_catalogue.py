@@ -161,6 +161,7 @@ class Command(BaseCommand):
         """
         rng = random.Random(self.seed)
         weights = list(accumulate(synthetic.tag_weights(len(tag_pks))))
+        tag_names = dict(zip(tag_pks, synthetic.TAGS, strict=True))
         ready: queue.Queue = queue.Queue(maxsize=2)
         stop = threading.Event()
 
@@ -179,17 +180,20 @@ class Command(BaseCommand):
                     for n in batch:
                         area = rng.choices(self.areas, cum_weights=self.area_weights)[0]
                         category_pk, category_slug = rng.choice(categories)
-                        rows.append(
-                            synthetic.build_location(
-                                n,
-                                rng=rng,
-                                area=area,
-                                category_pk=category_pk,
-                                category_slug=category_slug,
-                            )
+                        location = synthetic.build_location(
+                            n,
+                            rng=rng,
+                            area=area,
+                            category_pk=category_pk,
+                            category_slug=category_slug,
                         )
                         k = rng.randint(0, 5)
-                        tag_sets.append(set(rng.choices(tag_pks, cum_weights=weights, k=k)))
+                        tags = set(rng.choices(tag_pks, cum_weights=weights, k=k))
+                        # The links are bulk-inserted (no signal): the tags' names go into
+                        # the search columns here, as a save would put them.
+                        location.set_search_columns([tag_names[pk] for pk in tags])
+                        rows.append(location)
+                        tag_sets.append(tags)
                     put((rows, tag_sets))
                 put(None)
             except Exception as exc:  # noqa: BLE001 - handed to the main thread, re-raised there
