@@ -254,8 +254,10 @@ class Location(AuditedModel):
             # prefecture/category.
             models.Index(fields=["status", "name", "id"], name="loc_status_name_id"),
             models.Index(fields=["status", "-updated_at", "id"], name="loc_status_updated_id"),
-            models.Index(fields=["prefecture", "status"], name="loc_pref_status"),
-            models.Index(fields=["category", "status"], name="loc_category_status"),
+            # Region/prefecture/category filters: with the id, a count or a join with the
+            # tag links reads the index alone, not each candidate's row.
+            models.Index(fields=["prefecture", "status", "id"], name="loc_pref_status_id"),
+            models.Index(fields=["category", "status", "id"], name="loc_category_status_id"),
             # Bounding-box prefilter of near= searches.
             models.Index(fields=["latitude", "longitude"], name="loc_lat_lng"),
         ]
