@@ -22,10 +22,19 @@ init = function(args)
   prefix = args[1] or "0"
 end
 
+-- wrk.format replaces wrk.headers (gzip, language from the command line) when given a table.
+local headers = nil
+
 local counter = 0
 request = function()
+  if not headers then
+    headers = {Connection = "close"}
+    for name, value in pairs(wrk.headers) do
+      headers[name] = value
+    end
+  end
   counter = counter + 1
   local separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
   local nonce = prefix .. "-" .. id .. "-" .. counter
-  return wrk.format(nil, wrk.path .. separator .. "nocache=" .. nonce, {Connection = "close"})
+  return wrk.format(nil, wrk.path .. separator .. "nocache=" .. nonce, headers)
 end
