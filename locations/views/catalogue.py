@@ -1,8 +1,8 @@
 """Public location pages: the home page, the filtered list, one place, and the list as GeoJSON."""
 
-import json
 from urllib.parse import urlencode
 
+import orjson
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
@@ -26,6 +26,7 @@ from locations.caching import (
     visitor_fragment,
 )
 from locations.filters import LocationFilterSet
+from locations.geo import AsFloat
 from locations.models import (
     Category,
     FilmCommission,
@@ -227,12 +228,17 @@ def locations_geojson(request: HttpRequest) -> HttpResponse:
 
     # Only what static/js/map.js draws: names and link (a contract), the popup's category and
     # prefecture, the distance when searching near a point, and the status of staff's drafts.
-    fields = ["slug", "name", "name_ja", "latitude", "longitude", "status"]
-    fields += ["category_id", "prefecture_id"]
+    fields = ["slug", "name", "name_ja", "lat", "lng", "status", "category_id", "prefecture_id"]
     with_distance = filterset.point is not None
     if with_distance:
         fields.append("distance_km")
-    rows = filterset.qs.filter(latitude__isnull=False, longitude__isnull=False).values_list(*fields)
+    rows = (
+        filterset.qs.filter(latitude__isnull=False, longitude__isnull=False)
+        # Floats from the database: the same numbers as float(Decimal) (both read the
+        # decimal text), without making 180,000 Decimals for the all-Japan body.
+        .annotate(lat=AsFloat("latitude"), lng=AsFloat("longitude"))
+        .values_list(*fields)
+    )
     # Names in the page's language looked up once, not joined and chosen per row (the cold
     # all-Japan body: 90,000 rows).
     categories = {c.pk: c.local_name for c in Category.objects.all()}
@@ -260,7 +266,7 @@ def locations_geojson(request: HttpRequest) -> HttpResponse:
         append(
             {
                 "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [float(lng), float(lat)]},
+                "geometry": {"type": "Point", "coordinates": [lng, lat]},
                 "properties": properties,
             }
         )
@@ -268,7 +274,9 @@ def locations_geojson(request: HttpRequest) -> HttpResponse:
 
 
 def _geojson_response(collection: dict, status: int = 200) -> HttpResponse:
-    body = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+    # orjson: compact UTF-8 like json.dumps(ensure_ascii=False, separators=(",", ":")), and
+    # 0.30 → 0.04 s for the 90,000 features of the all-Japan body.
+    body = orjson.dumps(collection)
     return HttpResponse(body, content_type="application/geo+json", status=status)
 
 
