@@ -100,3 +100,26 @@ def test_the_compacted_column_matches_every_term_the_spaced_text_did(parts, quer
         if any(term in normalize(part) for part in parts):
             assert term in document
         assert (term in document) == any(term in compact(part) for part in parts)
+
+
+def test_renaming_a_tag_on_more_places_than_one_batch_rewrites_them_all():
+    from locations.models.catalogue import REFRESH_BATCH
+
+    base = factories.LocationFactory.build()
+    places = Location.objects.bulk_create(
+        Location(
+            name=f"Bulk Place {n}",
+            slug=f"bulk-place-{n}",
+            category=base.category,
+            prefecture=base.prefecture,
+            status=base.status,
+        )
+        for n in range(REFRESH_BATCH + 5)
+    )
+    tag = factories.TagFactory(name="neon")
+    Location.tags.through.objects.bulk_create(
+        Location.tags.through(location_id=place.pk, tag_id=tag.pk) for place in places
+    )
+    tag.name = "snow"
+    tag.save()
+    assert len(found("snow")) == REFRESH_BATCH + 5

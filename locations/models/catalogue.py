@@ -3,7 +3,7 @@
 import uuid
 from pathlib import PurePath
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -76,12 +76,31 @@ class LocationQuerySet(PublishableQuerySet):
 
     def refresh_search_columns(self) -> int:
         """Rebuild `search_text`/`search_grams` of these locations (after their tags changed),
-        without touching `updated_at` or the history. Returns how many were rewritten."""
-        locations = list(self.only("pk", *Location.SEARCH_FIELDS).prefetch_related("tags"))
-        for location in locations:
-            location.set_search_columns()
-        self.model.objects.bulk_update(locations, ["search_text", "search_grams"], batch_size=500)
-        return len(locations)
+        without touching `updated_at` or the history. Returns how many were rewritten.
+
+        In batches, one `executemany` each: renaming a tag carried by 29,000 places took 31 s
+        with `bulk_update` (Django builds a CASE expression per row), 23 s this way; most of
+        the rest is PostgreSQL writing each row's new version into every index.
+        """
+        pks = list(self.values_list("pk", flat=True))
+        connection = connections[self.db]
+        table = connection.ops.quote_name(Location._meta.db_table)
+        # The table name comes from the model and is quoted; the values are parameters.
+        sql = f"UPDATE {table} SET search_text = %s, search_grams = %s WHERE id = %s"  # noqa: S608
+        places = Location.objects.using(self.db)
+        for start in range(0, len(pks), REFRESH_BATCH):
+            batch = places.filter(pk__in=pks[start : start + REFRESH_BATCH])
+            rows = []
+            for location in batch.only("pk", *Location.SEARCH_FIELDS).prefetch_related("tags"):
+                location.set_search_columns()
+                rows.append((location.search_text, location.search_grams, location.pk))
+            with connection.cursor() as cursor:
+                cursor.executemany(sql, rows)
+        return len(pks)
+
+
+# Places rebuilt per query when tags change (also under SQLite's bound on query parameters).
+REFRESH_BATCH = 1000
 
 
 def _term_condition(term: str, prefecture_pks: list[int]) -> Q:
