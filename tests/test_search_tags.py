@@ -102,7 +102,7 @@ def test_the_compacted_column_matches_every_term_the_spaced_text_did(parts, quer
         assert (term in document) == any(term in compact(part) for part in parts)
 
 
-def test_renaming_a_tag_on_more_places_than_one_batch_rewrites_them_all():
+def test_renaming_or_deleting_a_tag_on_more_places_than_one_batch_rewrites_them_all():
     from locations.models.catalogue import REFRESH_BATCH
 
     base = factories.LocationFactory.build()
@@ -123,3 +123,5 @@ def test_renaming_a_tag_on_more_places_than_one_batch_rewrites_them_all():
     tag.name = "snow"
     tag.save()
     assert len(found("snow")) == REFRESH_BATCH + 5
+    tag.delete()
+    assert found("snow") == []
