@@ -26,6 +26,7 @@ from django.db import DatabaseError, models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from locations.iterables import batched
 from locations.models import Category, Location, Prefecture, Soundstage, Status, Studio, Tag
 from locations.models.common import JAPAN_LAT_MAX, JAPAN_LAT_MIN, JAPAN_LNG_MAX, JAPAN_LNG_MIN
 from locations.readings import suggest_readings
@@ -70,9 +71,9 @@ TAG_SEPARATOR = ";"
 YES = frozenset({"yes", "y", "true", "1", "あり", "はい"})
 NO = frozenset({"no", "n", "false", "0", "なし", "いいえ", ""})
 # An upload bigger than this is refused before parsing (tens of thousands of rows).
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
 # Names per query when an import reads the file's existing records (SQLite's parameter limit).
 PRELOAD_BATCH = 500
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
 # For people (the admin's preview, the summary line); the codes above stay in the data.
@@ -524,6 +525,14 @@ class CatalogueImporter:
         return True
 
 
+def _named_in(rows, column: str, queryset):
+    """The records of `queryset` whose name is in `column` of the file, read in batches of
+    names; per name the lowest id comes last, so a dict keyed by name keeps it (.first())."""
+    names = sorted({row.text(column) for row in rows} - {""})
+    for batch in batched(names, PRELOAD_BATCH):
+        yield from queryset.filter(name__in=batch).order_by("-pk")
+
+
 class LocationImporter(CatalogueImporter):
     """One row per location, keyed by name + prefecture."""
 
@@ -536,12 +545,9 @@ class LocationImporter(CatalogueImporter):
         # The file's existing places with their tags, read in batches rather than per row
         # (the admin's preview runs this inside one request). The lowest id wins, as .first().
         self.existing: dict[tuple[str, int], Location] = {}
-        names = sorted({row.text("name") for row in rows} - {""})
-        for start in range(0, len(names), PRELOAD_BATCH):
-            batch = names[start : start + PRELOAD_BATCH]
-            found = Location.objects.filter(name__in=batch).prefetch_related("tags")
-            for location in found.order_by("-pk"):
-                self.existing[(location.name, location.prefecture_id)] = location
+        found = Location.objects.prefetch_related("tags")
+        for location in _named_in(rows, "name", found):
+            self.existing[(location.name, location.prefecture_id)] = location
 
     def import_row(self, row, report):
         name = row.text("name", required=True)
@@ -630,14 +636,10 @@ class StudioImporter(CatalogueImporter):
         # The file's existing studios and their stages, read in batches rather than per row.
         self.existing: dict[str, Studio] = {}
         self.existing_stages: dict[tuple[int, str], Soundstage] = {}
-        names = sorted({row.text("studio") for row in rows} - {""})
-        for start in range(0, len(names), PRELOAD_BATCH):
-            batch = names[start : start + PRELOAD_BATCH]
-            found = Studio.objects.filter(name__in=batch).prefetch_related("stages")
-            for studio in found.order_by("-pk"):
-                self.existing[studio.name] = studio
-                for stage in studio.stages.all():
-                    self.existing_stages[(studio.pk, stage.name)] = stage
+        for studio in _named_in(rows, "studio", Studio.objects.prefetch_related("stages")):
+            self.existing[studio.name] = studio
+            for stage in studio.stages.all():
+                self.existing_stages[(studio.pk, stage.name)] = stage
 
     def import_row(self, row, report):
         name = row.text("studio", required=True)

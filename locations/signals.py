@@ -7,22 +7,13 @@ Bulk inserts of the through table send no signal: `generate_catalogue` builds th
 with the tags' names itself.
 """
 
-from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 
-def _refresh(places) -> None:
-    """Rebuild the search columns of `places`: a queryset, or primary keys (any number:
-    they are sent in batches, never as one `IN` list past SQLite's bound on parameters)."""
-    from locations.models import Location
-    from locations.models.catalogue import REFRESH_BATCH
+def _refresh(location_pks) -> None:
+    from locations.models.catalogue import refresh_search_columns
 
-    if isinstance(places, QuerySet):
-        places.refresh_search_columns()
-        return
-    pks = list(places)
-    for start in range(0, len(pks), REFRESH_BATCH):
-        Location.objects.filter(pk__in=pks[start : start + REFRESH_BATCH]).refresh_search_columns()
+    refresh_search_columns(location_pks)
 
 
 def tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -45,7 +36,7 @@ def tag_saving(sender, instance, raw, **kwargs):
 def tag_saved(sender, instance, created, raw, **kwargs):
     """A renamed tag: the places carrying it find it by its new name only."""
     if instance.__dict__.pop("_renamed", False):
-        _refresh(instance.locations.all())
+        _refresh(instance.locations.values_list("pk", flat=True))
 
 
 def tag_deleting(sender, instance, **kwargs):

@@ -3,12 +3,13 @@
 import uuid
 from pathlib import PurePath
 
-from django.db import connections, models
+from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from locations.iterables import batched
 from locations.photos.thumbnails import spec_field
 from locations.search import query_terms, search_document, search_grams, short_term_token
 
@@ -74,32 +75,34 @@ class LocationQuerySet(PublishableQuerySet):
             qs = qs.filter(_term_condition(term, matching_prefectures))
         return qs
 
-    def refresh_search_columns(self) -> int:
-        """Rebuild `search_text`/`search_grams` of these locations (after their tags changed),
-        without touching `updated_at` or the history. Returns how many were rewritten.
 
-        In batches, one `executemany` each: renaming a tag carried by 29,000 places took 31 s
-        with `bulk_update` (Django builds a CASE expression per row), 23 s this way; most of
-        the rest is PostgreSQL writing each row's new version into every index.
-        """
-        pks = list(self.values_list("pk", flat=True))
-        connection = connections[self.db]
-        table = connection.ops.quote_name(Location._meta.db_table)
-        # The table name comes from the model and is quoted; the values are parameters.
-        sql = f"UPDATE {table} SET search_text = %s, search_grams = %s WHERE id = %s"  # noqa: S608
-        places = Location.objects.using(self.db)
-        for start in range(0, len(pks), REFRESH_BATCH):
-            batch = places.filter(pk__in=pks[start : start + REFRESH_BATCH])
-            rows = []
-            for location in batch.only("pk", *Location.SEARCH_FIELDS).prefetch_related("tags"):
-                location.set_search_columns()
-                rows.append((location.search_text, location.search_grams, location.pk))
-            with connection.cursor() as cursor:
-                cursor.executemany(sql, rows)
-        return len(pks)
+def refresh_search_columns(location_pks, using: str = DEFAULT_DB_ALIAS) -> int:
+    """Rebuild `search_text`/`search_grams` of these places (after their tags changed),
+    without touching `updated_at` or the history. Returns how many were rewritten.
+
+    In batches of keys (never one `IN` list past SQLite's bound on parameters), one
+    `executemany` each: renaming a tag carried by 29,000 places took 31 s with `bulk_update`
+    (Django builds a CASE expression per row), 23 s this way; most of the rest is PostgreSQL
+    writing each row's new version into every index.
+    """
+    connection = connections[using]
+    table = connection.ops.quote_name(Location._meta.db_table)
+    # The table name comes from the model and is quoted; the values are parameters.
+    sql = f"UPDATE {table} SET search_text = %s, search_grams = %s WHERE id = %s"  # noqa: S608
+    places = Location.objects.using(using).only("pk", *Location.SEARCH_FIELDS)
+    count = 0
+    for pks in batched(location_pks, REFRESH_BATCH):
+        rows = []
+        for location in places.filter(pk__in=pks).prefetch_related("tags"):
+            location.set_search_columns()
+            rows.append((location.search_text, location.search_grams, location.pk))
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
+        count += len(rows)
+    return count
 
 
-# Places rebuilt per query when tags change (also under SQLite's bound on query parameters).
+# Places rebuilt per query when tags change.
 REFRESH_BATCH = 1000
 
 

@@ -13,7 +13,7 @@ import queue
 import random
 import threading
 import time
-from itertools import accumulate, islice
+from itertools import accumulate
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -24,16 +24,10 @@ from PIL import Image, ImageDraw
 
 from locations import synthetic
 from locations.caching import bump_catalogue_version
+from locations.iterables import batched
 from locations.models import Category, Location, Photo, Soundstage, Studio, Tag
 
 PREFIX = synthetic.GENERATED_PREFIX
-
-
-def batched(iterable, size):
-    """Lists of up to `size` items (itertools.batched is Python 3.12+)."""
-    iterator = iter(iterable)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 class Command(BaseCommand):
