@@ -231,10 +231,15 @@ def test_each_stage_shows_its_source_and_check_date(toho):
 
 
 def test_the_private_contact_is_for_staff_only(fixer_client, toho):
+    toho.contact_phone = "03 3749 0000"
+    toho.save()
     visitor = get_ok(toho.get_absolute_url())
     assert "Ms Contact" not in visitor and "stages@example.com" not in visitor
+    assert "3749" not in visitor
     html = fixer_client.get(toho.get_absolute_url()).content.decode()
     assert 'class="private"' in html and "Ms Contact" in html
+    # One tap to call from the field: the number without its spaces, as on a location's page.
+    assert 'href="tel:0337490000"' in html
 
 
 def test_a_japanese_page_shows_the_japanese_name_first(client, toho):
