@@ -125,3 +125,25 @@ def test_renaming_or_deleting_a_tag_on_more_places_than_one_batch_rewrites_them_
     assert len(found("snow")) == REFRESH_BATCH + 5
     tag.delete()
     assert found("snow") == []
+
+
+def test_a_fixer_renames_a_tag_in_the_admin_and_visitors_find_places_by_the_new_name(
+    client, fixer, pier
+):
+    from django.urls import reverse
+
+    tag = factories.TagFactory(name="neon")
+    pier.tags.add(tag)
+    list_url = reverse("locations:list")
+    assert "Old Pier" in client.get(list_url, {"q": "neon"}).content.decode()
+
+    client.force_login(fixer)
+    response = client.post(reverse("admin:locations_tag_change", args=[tag.pk]), {"name": "snow"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    client.logout()
+
+    assert "Old Pier" in client.get(list_url, {"q": "snow"}).content.decode()
+    assert "Old Pier" not in client.get(list_url, {"q": "neon"}).content.decode()
+    # Written together, as a visitor might type `night-view`'s kind of tag.
+    pier.tags.add(factories.TagFactory(name="night-view"))
+    assert "Old Pier" in client.get(list_url, {"q": "nightview"}).content.decode()
