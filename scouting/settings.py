@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "imagekit",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "locations",
 ]
 
@@ -129,6 +131,46 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Progress of background jobs (rows done / total, the worker's heartbeat): written by the
+# worker while its import transaction is still open, so it cannot live in the database.
+# Redis when REDIS_URL is set; otherwise a folder that runserver and db_worker share
+# (development only: several app machines need Redis).
+if REDIS_URL:
+    CACHES["progress"] = {**CACHES["default"], "KEY_PREFIX": "rokehan-progress"}
+else:
+    CACHES["progress"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.str("PROGRESS_CACHE_DIR", default=str(BASE_DIR / ".progress")),
+    }
+
+# Background jobs (Django's tasks API, django-tasks backport): queued as rows in the
+# database, run by `manage.py db_worker` (started by `make run`; see docs/deployment.md).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# An import of more rows than this runs as a background job; smaller ones in the request.
+IMPORT_BACKGROUND_ROWS = env.int("IMPORT_BACKGROUND_ROWS", default=300)
+# A running job whose worker has not reported for this long has died (killed, crashed).
+JOB_HEARTBEAT_TIMEOUT = timedelta(seconds=env.int("JOB_HEARTBEAT_TIMEOUT_SECONDS", default=120))
+
+# E-mail: EMAIL_URL (smtp+tls://user:password@smtp.example.com:587); development prints
+# messages to the console. Messages go out from background jobs, never inside a request.
+_email = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+EMAIL_PORT = _email["EMAIL_PORT"] or 25
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Rokehan <noreply@rokehan.example>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where links in e-mails point (there is no request to build them from in a job).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -13,6 +13,7 @@ from .itineraries import (
     ShortlistItem,
     TravelMode,
 )
+from .jobs import Job, JobKind, JobStatus
 from .studios import ReferenceStage, Soundstage, StageCriteria, Studio
 
 __all__ = [
@@ -26,6 +27,9 @@ __all__ = [
     "Itinerary",
     "ItineraryStatus",
     "ItineraryStop",
+    "Job",
+    "JobKind",
+    "JobStatus",
     "Location",
     "Photo",
     "Power",

@@ -150,6 +150,17 @@ class Location(AuditedModel):
         help_text=_("Hepburn romanisation a visitor might type: Kinkakuji. Check the suggestion."),
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
+    # Japan has dozens of 八幡神社 per prefecture: names are not identities. A spreadsheet's
+    # own id keeps a row tied to its place across imports (docs/import-format.md).
+    ref = models.CharField(
+        _("reference"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "A stable id from your own list or a film office (e.g. a station code, "
+            "KFC-0123). Imports match rows to places by it; leave empty if you have none."
+        ),
+    )
     category = models.ForeignKey(
         Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="locations"
     )
@@ -267,7 +278,10 @@ class Location(AuditedModel):
         constraints = [
             coordinates_in_japan_constraint(),
             models.UniqueConstraint(
-                fields=["name", "prefecture"], name="%(app_label)s_%(class)s_unique_name_pref"
+                fields=["ref"],
+                condition=~Q(ref=""),
+                name="%(app_label)s_%(class)s_unique_ref",
+                violation_error_message=_("Another location has this reference."),
             ),
         ]
         indexes = [
@@ -280,6 +294,8 @@ class Location(AuditedModel):
             # tag links reads the index alone, not each candidate's row.
             models.Index(fields=["prefecture", "status", "id"], name="loc_pref_status_id"),
             models.Index(fields=["category", "status", "id"], name="loc_category_status_id"),
+            # The importer's match of a row without `ref`: name + prefecture (+ municipality).
+            models.Index(fields=["name", "prefecture"], name="loc_name_pref"),
             # Bounding-box prefilter of near= searches.
             models.Index(fields=["latitude", "longitude"], name="loc_lat_lng"),
         ]
@@ -338,7 +354,12 @@ class Location(AuditedModel):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(Location, self.name or self.name_ja, instance_pk=self.pk)
+            self.slug = unique_slug(
+                Location,
+                self.name or self.name_ja,
+                instance_pk=self.pk,
+                qualifier=self.municipality,
+            )
         self.set_search_columns()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "search_grams"}

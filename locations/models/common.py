@@ -1,6 +1,7 @@
 """Pieces shared by the catalogue's models: publication status, coordinates, audit fields."""
 
 import functools
+import re
 from decimal import Decimal
 
 from django.conf import settings
@@ -149,25 +150,46 @@ def contact_fields():
     )
 
 
-def unique_slug(model, text: str, *, instance_pk=None, max_length=80) -> str:
-    """A slug for `text` unique in `model`, with -2, -3 … appended on collision.
+def unique_slug(model, text: str, *, instance_pk=None, qualifier: str = "", max_length=80) -> str:
+    """A slug for `text` unique in `model`: the name alone, else the name and `qualifier`
+    (a municipality: `hachiman-jinja-kamakura`), then -2, -3 … appended.
 
     Japanese-only text slugifies to nothing, so it is romanised first (pykakasi).
     """
-    from django.utils.text import slugify
-
-    base = slugify(text)[:max_length].strip("-")
-    if not base:
-        base = slugify(romanize(text))[:max_length].strip("-") or model._meta.model_name
-    slug, n = base, 2
+    base = _slug_part(text, max_length) or model._meta.model_name
     others = model._default_manager.all()
     if instance_pk is not None:
         others = others.exclude(pk=instance_pk)
-    while others.filter(slug=slug).exists():
+    candidates = [base]
+    extra = _slug_part(qualifier, max_length)
+    if extra and extra not in base.split("-"):
+        candidates.append(f"{base[: max_length - len(extra) - 1]}-{extra}")
+    # One indexed prefix query (a LIKE on the unique slug's index), not one per try.
+    pattern = re.compile(rf"^({'|'.join(map(re.escape, candidates))})(-[0-9]+)?$")
+    taken = {
+        slug
+        for slug in others.filter(slug__startswith=base).values_list("slug", flat=True)
+        if pattern.match(slug)
+    }
+    for slug in candidates:
+        if slug not in taken:
+            return slug
+    stem, n = candidates[-1], 2
+    while True:
         suffix = f"-{n}"
-        slug = base[: max_length - len(suffix)] + suffix
+        slug = stem[: max_length - len(suffix)] + suffix
+        if slug not in taken:
+            return slug
         n += 1
-    return slug
+
+
+def _slug_part(text: str, max_length: int) -> str:
+    from django.utils.text import slugify
+
+    part = slugify(text)[:max_length].strip("-")
+    if not part and text:
+        part = slugify(romanize(text))[:max_length].strip("-")
+    return part
 
 
 @functools.cache
