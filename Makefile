@@ -36,7 +36,11 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
+# The site and, beside it, one background worker (imports, thumbnails, e-mails); Ctrl-C
+# stops both.
 run: messages demo
+	@$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Debian's Chromium (never a downloaded browser) and a CJK font for screenshots/PDFs.

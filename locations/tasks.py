@@ -14,3 +14,11 @@ def send_email(*, to: list[str], subject: str, body: str) -> int:
     return EmailMessage(
         subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
     ).send()
+
+
+@task()
+def run_job(job_pk: int) -> str:
+    """Run a background `Job` (an import, a preview, thumbnails); see locations.jobs."""
+    from locations import jobs
+
+    return jobs.run(job_pk)

@@ -219,10 +219,11 @@ def test_fields_outside_the_file_are_kept(tmp_path):
     Location.objects.filter(name="Kinkaku-ji").update(
         permit_authority="Temple office", name_romaji="Kinkaku-ji"
     )
-    run_command("locations", write(tmp_path, LOCATIONS.replace("Kyoto,Kyoto", "Kyoto,Kyoto-shi")))
+    changed = LOCATIONS.replace("The Golden Pavilion.", "The Golden Pavilion by its pond.")
+    assert "1 updated" in run_command("locations", write(tmp_path, changed))
     kinkakuji = Location.objects.get(name="Kinkaku-ji")
     assert (kinkakuji.permit_authority, kinkakuji.name_romaji) == ("Temple office", "Kinkaku-ji")
-    assert kinkakuji.municipality == "Kyoto-shi"
+    assert kinkakuji.description == "The Golden Pavilion by its pond."
 
 
 def test_an_empty_status_keeps_the_stored_one(tmp_path):
@@ -263,7 +264,7 @@ GOOD_ROW = "Kinkaku-ji,金閣寺,temple,Kyoto,Kyoto,,35.039370,135.729243,Fine r
         ),
         ("T" * 201 + ",,building,Tokyo,,,,,,,", "line 3: name: Ensure this value has at most 200"),
         ("Tokyo Tower,,building,Tokyo,,,,,,,,extra", "line 3: 12 values but the header has 11"),
-        (GOOD_ROW, "line 3: same name and prefecture as line 2"),
+        (GOOD_ROW, "line 3: same name, prefecture and municipality as line 2"),
     ],
 )
 def test_a_bad_location_row_is_named_and_nothing_is_written(tmp_path, bad_row, message):
@@ -343,7 +344,7 @@ def test_the_header_line_counts_as_line_one_with_multiline_cells(tmp_path):
 @pytest.mark.parametrize(
     ("header", "message"),
     [
-        (LOCATION_HEADER.replace(",tags", ""), "line 1: missing column(s): tags"),
+        (LOCATION_HEADER.replace(",category", ""), "line 1: missing column(s): category"),
         (LOCATION_HEADER + ",colour", "line 1: unknown column(s): colour"),
         (LOCATION_HEADER.replace(",", ";"), "line 1: columns must be separated by commas"),
     ],
@@ -509,7 +510,7 @@ def test_export_follows_the_list_filters(fixer_client):
             )
         )
     )
-    assert [row[0] for row in rows] == ["name", "Dotonbori"]
+    assert [row[1] for row in rows] == ["name", "Dotonbori"]
 
 
 def test_the_export_action_exports_the_selection(fixer_client):
@@ -520,7 +521,7 @@ def test_the_export_action_exports_the_selection(fixer_client):
         {"action": "export_selected", "_selected_action": [dotonbori.pk]},
     )
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert [row[0] for row in rows] == ["name", "Dotonbori"]
+    assert [row[1] for row in rows] == ["name", "Dotonbori"]
 
 
 def test_export_escapes_formulas_in_text_but_not_numbers(fixer_client):

@@ -54,14 +54,30 @@ def test_slug_is_made_unique_and_romanised_for_japanese_names():
     a = factories.LocationFactory(name="Dotonbori")
     b = factories.LocationFactory(name="Dotonbori", prefecture=factories.prefecture("osaka"))
     c = factories.LocationFactory(name="", name_ja="道頓堀")
-    assert (a.slug, b.slug) == ("dotonbori", "dotonbori-2")
+    assert (a.slug, b.slug) == ("dotonbori", "dotonbori-shibuya")  # the factory's municipality
     assert c.slug.startswith("doutonbori") or c.slug.startswith("dotonbori")
 
 
-def test_same_name_in_same_prefecture_is_refused():
-    factories.LocationFactory(name="Shibuya Crossing")
+def test_places_of_one_name_in_one_prefecture_get_readable_slugs():
+    """Japan has dozens of 八幡神社 per prefecture: the municipality, then a number."""
+    kanagawa = factories.prefecture("kanagawa")
+    first, kamakura, again = (
+        factories.LocationFactory(name="Hachiman-jinja", prefecture=kanagawa, municipality=m)
+        for m in ("Fujisawa", "Kamakura", "Kamakura")
+    )
+    assert (first.slug, kamakura.slug, again.slug) == (
+        "hachiman-jinja",
+        "hachiman-jinja-kamakura",
+        "hachiman-jinja-kamakura-2",
+    )
+
+
+def test_a_ref_belongs_to_one_place():
+    factories.LocationFactory(name="Shibuya Crossing", ref="TFC-0001")
+    factories.LocationFactory(name="Shibuya Scramble", ref="")
+    factories.LocationFactory(name="Shibuya Station", ref="")  # many without a ref
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.LocationFactory(name="Shibuya Crossing")
+        factories.LocationFactory(name="Hachiko Square", ref="TFC-0001")
 
 
 def test_one_stage_must_meet_every_criterion_at_once():

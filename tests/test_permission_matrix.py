@@ -18,7 +18,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from locations.models import FilmCommission, ItineraryStatus, Shortlist, Status
+from locations.models import FilmCommission, ItineraryStatus, Job, JobKind, Shortlist, Status
+from locations.tasks import send_email
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +73,9 @@ def cat(fixer, editor):
     factories.ItineraryStopFactory(
         itinerary=pub_tour, location=None, studio=draft_studio, start_time="13:00", end_time="14:00"
     )
+    # A background job and a queued task, for their admin pages.
+    Job.objects.create(kind=JobKind.IMPORT_LOCATIONS, title="stations.csv")
+    send_email.enqueue(to=["someone@example.com"], subject="Hello", body="A queued message.")
     user_a = factories.UserFactory(username="user_a")
     user_b = factories.UserFactory(username="user_b")
     shortlist = factories.ShortlistFactory(owner=user_a, title="A's night exteriors")
@@ -309,6 +313,8 @@ ADMIN_PERMS = {
     "locations.incentiveprogramme": {FIXER: "v", EDITOR: "vacd"},
     "locations.incentivethreshold": {FIXER: "v", EDITOR: "vacd"},
     "locations.applicationwindow": {FIXER: "v", EDITOR: "vacd"},
+    "locations.job": {FIXER: "v", EDITOR: "v"},
+    "django_tasks_database.dbtaskresult": {FIXER: "", EDITOR: ""},
     "auth.user": {FIXER: "", EDITOR: ""},
     "auth.group": {FIXER: "", EDITOR: ""},
     "axes.accessattempt": {FIXER: "", EDITOR: ""},
@@ -328,9 +334,10 @@ NEEDS = {
     "photo_gps": "c",
     "delete": "d",
     "password_change": "c",
+    "confirm_import": "v",  # then the import rights of the job's kind (POST only)
 }
 # With no photo to offer GPS from, the GPS page sends staff back to the change form.
-ALLOWED_STATUS = {"photo_gps": 302}
+ALLOWED_STATUS = {"photo_gps": 302, "confirm_import": 405}
 # The admin site's own pages, for staff (everyone else is sent to the admin login).
 SITE_PAGES = {
     "index": 200,

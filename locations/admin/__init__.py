@@ -1,3 +1,3 @@
 """The fixers' admin, split by concern; each module registers its models."""
 
-from . import areas, catalogue, incentives, itineraries, photos, studios  # noqa: F401
+from . import areas, catalogue, incentives, itineraries, jobs, photos, studios  # noqa: F401

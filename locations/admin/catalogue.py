@@ -63,6 +63,7 @@ class LocationAdmin(
     list_display = (
         "name",
         "name_ja",
+        "municipality",
         "prefecture",
         "category",
         "status",
@@ -101,6 +102,7 @@ class LocationAdmin(
                     ("name_kana", "name_romaji"),
                     ("category", "featured"),
                     "tags",
+                    "ref",
                 )
             },
         ),
@@ -159,6 +161,10 @@ class LocationAdmin(
 
     def get_search_results(self, request, queryset, search_term):
         """The public site's keyword search, so fixers find what visitors find."""
-        if not search_term.strip():
+        term = search_term.strip()
+        if not term:
             return queryset, False
+        if queryset.model is Location and queryset.filter(ref=term).exists():
+            # A spreadsheet's id (a station code) finds its place.
+            return queryset.filter(ref=term), False
         return queryset.search(search_term), False

@@ -7,6 +7,7 @@ with any number of app servers.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core import signing
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from locations.importers import IMPORTERS, MAX_IMPORT_BYTES, write_csv
+from locations.jobs import start_import
 
 # How long a preview may wait for its confirm.
 PREVIEW_MAX_AGE_SECONDS = 60 * 60
@@ -107,7 +109,28 @@ class CatalogueImportExportMixin:
         elif request.method == "POST":
             form = ImportForm(request.POST, request.FILES)
             if form.is_valid():
-                data = form.cleaned_data["file"].read()
+                upload = form.cleaned_data["file"]
+                data = upload.read()
+                if importer.count_rows(data) > settings.IMPORT_BACKGROUND_ROWS:
+                    # A large file is previewed (and then imported) by a background job.
+                    job = start_import(
+                        kind=self.import_kind,
+                        text=data.decode("utf-8-sig"),
+                        user=request.user,
+                        title=upload.name,
+                        dry_run=True,
+                    )
+                    self.message_user(
+                        request,
+                        _(
+                            "A large file: it is being checked in the background. This page "
+                            "shows the progress, then the preview."
+                        ),
+                        messages.INFO,
+                    )
+                    return HttpResponseRedirect(
+                        reverse("admin:locations_job_change", args=[job.pk])
+                    )
                 report = importer.run(data, dry_run=True)
                 if report.ok:
                     payload = signing.dumps(data.decode("utf-8-sig"), salt=salt, compress=True)
@@ -119,6 +142,8 @@ class CatalogueImportExportMixin:
             "report": report,
             "payload": payload,
             "columns": ",".join(importer.columns),
+            "optional_columns": ", ".join(importer.optional_columns),
+            "background_rows": settings.IMPORT_BACKGROUND_ROWS,
             "can_publish": importer.can_publish,
         }
         return TemplateResponse(request, self.import_template, context)

@@ -50,6 +50,8 @@ def thumbnail(photo: Photo | None) -> str:
     """A small <img> of a saved photo (its card thumbnail, never the original), or a dash."""
     if photo is None or photo.pk is None or not photo.image:
         return "—"
+    if not photo.thumbnails_ready:
+        return format_html('<span class="photo-pending">{}</span>', _("Thumbnail being made…"))
     spec = THUMBNAILS[ADMIN_THUMBNAIL]
     return format_html(
         '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy" class="photo-thumbnail">',
@@ -421,10 +423,22 @@ class PhotoOwnerAdminMixin:
                     first_is_cover=form.cleaned_data["first_is_cover"],
                 )
                 count = len(photos)
+                job_url = reverse("admin:locations_job_change", args=[photos[0].job.pk])
                 self.message_user(
                     request,
-                    ngettext("%(count)d photo added.", "%(count)d photos added.", count)
-                    % {"count": count},
+                    format_html(
+                        '{} <a href="{}">{}</a>',
+                        ngettext(
+                            "%(count)d photo added; its thumbnails are being made and it "
+                            "shows on the site when they are ready.",
+                            "%(count)d photos added; their thumbnails are being made and "
+                            "they show on the site when they are ready.",
+                            count,
+                        )
+                        % {"count": count},
+                        job_url,
+                        _("Follow the job"),
+                    ),
                     messages.SUCCESS,
                 )
                 if offer_gps(request, owner, [(p, p.gps_position) for p in photos]):

@@ -352,7 +352,9 @@ class Location(AuditedModel):
         self.search_text = self.build_search_text(tag_names)
         self.search_grams = search_grams(self.search_text)
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, tag_names: list[str] | None = None, **kwargs):
+        """Save, rebuilding the search columns; `tag_names` are the tags a new place is about
+        to get (the importer links them in bulk afterwards, which sends no signal)."""
         if not self.slug:
             self.slug = unique_slug(
                 Location,
@@ -360,7 +362,7 @@ class Location(AuditedModel):
                 instance_pk=self.pk,
                 qualifier=self.municipality,
             )
-        self.set_search_columns()
+        self.set_search_columns(tag_names)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "search_grams"}
         super().save(*args, **kwargs)
@@ -377,8 +379,9 @@ def photo_upload_to(instance, filename: str) -> str:
 
 class PhotoQuerySet(models.QuerySet):
     def for_gallery(self):
-        """Cover first, then the fixers' order."""
-        return self.order_by("-is_cover", "order", "pk")
+        """The photos pages show (their thumbnails are made), cover first, then the
+        fixers' order."""
+        return self.filter(thumbnails_ready=True).order_by("-is_cover", "order", "pk")
 
     def of(self, owner):
         """The photos of a location or a studio."""
@@ -425,6 +428,9 @@ class Photo(models.Model):
         help_text=_("The photo shown on cards and first in the gallery (one per place)."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # False while a background job makes the thumbnails of an upload: pages link only to
+    # thumbnails, so they leave the photo out until then.
+    thumbnails_ready = models.BooleanField(_("thumbnails made"), default=True, editable=False)
 
     # WebP thumbnails (django-imagekit; sizes and generation in locations.photos.thumbnails).
     # Made when a photo is saved through locations.photos.services or the admin.

@@ -42,6 +42,7 @@ def add_photo(
     user=None,
     is_cover: bool = False,
     order: int | None = None,
+    thumbnails_later: bool = False,
 ) -> Photo:
     """Validate, clean, store and thumbnail one photo of a location or a studio.
 
@@ -51,6 +52,9 @@ def add_photo(
     others unless `order` is given; `is_cover` makes it the cover (the old one stops being
     it). Returns the saved photo with its thumbnails made, and `photo.gps_position` set to
     the GPS position the upload carried (or None): it is not stored anywhere.
+
+    With `thumbnails_later`, the thumbnails are left to a background job (see `add_photos`):
+    the photo is saved with `thumbnails_ready=False`, so pages leave it out until then.
     """
     field = _owner_field(owner)
     prepared = (
@@ -61,6 +65,7 @@ def add_photo(
         caption=caption,
         credit=credit,
         order=next_order(owner) if order is None else order,
+        thumbnails_ready=not thumbnails_later,
     )
     try:
         with transaction.atomic():
@@ -68,7 +73,8 @@ def add_photo(
                 clear_cover(owner)
                 photo.is_cover = True
             photo.image.save(prepared.content.name, prepared.content, save=True)
-            generate_thumbnails(photo)
+            if not thumbnails_later:
+                generate_thumbnails(photo)
     except Exception:
         delete_files(photo)
         raise
@@ -96,7 +102,10 @@ def add_photos(
     first_is_cover: bool = False,
 ) -> list[Photo]:
     """Store a batch that was already validated: all of it or, if anything fails, none of
-    it (database rows and files)."""
+    it (database rows and files). Its thumbnails are made by a background job queued in the
+    same transaction (a 50-photo upload is over a minute of CPU); `photo.job` is that job."""
+    from locations.jobs import queue_thumbnails
+
     photos: list[Photo] = []
     try:
         with transaction.atomic():
@@ -109,8 +118,13 @@ def add_photos(
                         credit=credit,
                         user=user,
                         is_cover=first_is_cover and index == 0,
+                        thumbnails_later=True,
                     )
                 )
+            if photos:
+                job = queue_thumbnails(photos, user=user, title=str(owner))
+                for photo in photos:
+                    photo.job = job
     except Exception:
         for photo in photos:
             delete_files(photo)
