@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from tests import factories
 
@@ -70,6 +70,23 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def job_progress(settings):
+    """Jobs' progress in this process's memory (the worker of `run_queued_tasks` runs here
+    too), empty for each test: job ids repeat after rolled-back tests."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "progress": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "job-progress",
+        },
+    }
+    progress = caches["progress"]
+    progress.clear()
+    yield progress
+    progress.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from locations.models import Photo
+from locations.models import Job, JobKind, JobStatus, Photo
 from tests import factories
 from tests import photo_files as files
+from tests.tasks import run_queued_tasks
 from tests.test_admin import change_data, url
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +79,19 @@ def test_a_fixer_uploads_several_photos_at_once(fixer_client, location, media_ro
     assert Photo.objects.filter(location=location, is_cover=True).count() == 1
     for photo in new:
         assert not any(n in photo.image.name for n in ("IMG_", "Screenshot"))
+    # The thumbnails are a background job: until it runs, the photos stay off the pages.
+    assert not any(p.thumbnails_ready for p in new)
+    assert list(location.photos.for_gallery()) == [location.photos.get(order=0)]
+    job = Job.objects.get(kind=JobKind.THUMBNAILS)
+    assert (job.status, job.total) == (JobStatus.QUEUED, 3)
+    run_queued_tasks()
+    for photo in new:
+        photo.refresh_from_db()
+        assert photo.thumbnails_ready
         assert photo.image.storage.exists(photo.card_480.name)
+    assert len(location.photos.for_gallery()) == 4
+    job.refresh_from_db()
+    assert (job.status, job.done, job.summary) == (JobStatus.SUCCEEDED, 3, "3 photo(s) ready")
 
 
 def test_the_first_upload_can_become_the_cover(fixer_client, location):
