@@ -8,6 +8,7 @@ import sys
 import time
 import uuid
 from datetime import timedelta
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -134,7 +135,7 @@ def test_the_command_line_records_its_import_as_a_job(tmp_path):
 
     path = tmp_path / "stations.csv"
     path.write_text(stations(3), encoding="utf-8")
-    call_command("import_catalogue", "locations", str(path), stdout=open(os.devnull, "w"))
+    call_command("import_catalogue", "locations", str(path), stdout=StringIO())
     job = Job.objects.get()
     assert (job.status, job.summary) == (
         JobStatus.SUCCEEDED,
@@ -143,8 +144,6 @@ def test_the_command_line_records_its_import_as_a_job(tmp_path):
 
 
 def test_the_command_can_hand_the_import_to_the_workers(tmp_path):
-    from io import StringIO
-
     from django.core.management import call_command
 
     path = tmp_path / "stations.csv"
