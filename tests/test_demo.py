@@ -225,9 +225,7 @@ def test_photos_are_placeholders_with_one_cover_each_and_are_not_added_twice(db)
     assert "photos: 0 created" in output
 
 
-def test_the_demo_tour_warns_of_a_missed_permit_and_its_files_hold_every_located_stop(
-    demo, client
-):
+def test_the_demo_tour_warns_of_a_missed_permit_and_its_files_hold_every_located_stop(demo, client):
     from lxml import etree
 
     from locations.demo.tour import SLUG
