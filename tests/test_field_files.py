@@ -203,3 +203,16 @@ def test_the_pages_link_to_the_files(client, tour, shortlist):
     assert reverse("itineraries:file", args=[tour.slug, "gpx"]) in html
     html = client.get(shortlist.get_share_url()).content.decode()
     assert reverse("shortlists:shared_file", args=[shortlist.share_token, "geojson"]) in html
+
+
+@pytest.mark.parametrize("stops", [1, 20])
+def test_the_files_query_count_does_not_grow_with_stops(
+    client, django_assert_max_num_queries, stops
+):
+    tour = factories.ItineraryFactory(slug=f"long-{stops}")
+    for n in range(stops):
+        factories.ItineraryStopFactory(
+            itinerary=tour, start_time=dt.time(6 + n % 12), end_time=None
+        )
+    with django_assert_max_num_queries(4):  # the tour, its stops with places, two photo prefetches
+        assert client.get(reverse("itineraries:file", args=[tour.slug, "kml"])).status_code == 200
