@@ -15,6 +15,10 @@ flight         600 km/h + 120 min at the two airports (check-in, security, bagga
 
 Estimates round up to the next 5 minutes. The functions here are pure: they take plain
 numbers or objects with `coordinates`, `starts_at`, `ends_at`, `date` and `travel_mode`.
+
+A leg over 150 km between two stations of the shinkansen table (locations.rail) also carries
+that table's ride time (`Leg.rail`); by shinkansen or train its estimate is that ride plus
+10 minutes to board, instead of the speed above.
 """
 
 import math
@@ -25,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from locations.geo import haversine_km
+from locations.rail import BOARDING_MINUTES, RAIL_MIN_KM, RailEstimate, rail_estimate
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,8 @@ class Leg:
     minutes: int
     # Minutes between the end of the origin stop and the start of the destination stop.
     gap_minutes: int
+    # The sourced station-to-station ride, for a long leg between shinkansen stations.
+    rail: RailEstimate | None = None
 
     @property
     def too_tight(self) -> bool:
@@ -121,6 +128,11 @@ class Leg:
     @property
     def duration_text(self) -> str:
         return format_minutes(self.minutes)
+
+    @property
+    def rail_text(self) -> str:
+        """The table's ride time, e.g. "2 h 15 min" ("" without a rail estimate)."""
+        return format_minutes(self.rail.minutes) if self.rail else ""
 
     @property
     def gap_text(self) -> str:
@@ -139,13 +151,18 @@ def leg_between(origin, destination) -> Leg | None:
         return None
     km = distance_km(a, b)
     mode = destination.travel_mode
+    rail = rail_estimate(a, b) if km > RAIL_MIN_KM else None
+    minutes = estimate_minutes(km, mode)
+    if rail is not None and mode in ("shinkansen", "train"):
+        minutes = rail.minutes + BOARDING_MINUTES
     return Leg(
         origin=origin,
         destination=destination,
         km=km,
         mode=mode,
-        minutes=estimate_minutes(km, mode),
+        minutes=minutes,
         gap_minutes=_minutes_between(origin.ends_at, destination.starts_at),
+        rail=rail,
     )
 
 

@@ -1,16 +1,19 @@
 """Public URLs. The query string of each list is its public, documented interface."""
 
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from .views import (
     catalogue,
     commissions,
+    field_files,
     health,
     incentives,
     itineraries,
     shortlists,
     studios,
 )
+
+register_converter(field_files.FieldFormatConverter, "field_format")
 
 location_patterns = [
     path("locations/", catalogue.location_list, name="list"),
@@ -46,7 +49,13 @@ itinerary_patterns = [
         itineraries.itinerary_shared_package,
         name="shared_package",
     ),
+    path(
+        "itineraries/shared/<str:token>/tour.<field_format:fmt>",
+        field_files.itinerary_shared_file,
+        name="shared_file",
+    ),
     path("itineraries/<slug:slug>.ics", itineraries.itinerary_ics, name="ics"),
+    path("itineraries/<slug:slug>.<field_format:fmt>", field_files.itinerary_file, name="file"),
     path("itineraries/<slug:slug>/", itineraries.itinerary_detail, name="detail"),
     path("itineraries/<slug:slug>/package/", itineraries.itinerary_package, name="package"),
 ]
@@ -60,7 +69,15 @@ shortlist_patterns = [
         shortlists.shortlist_shared_package,
         name="shared_package",
     ),
+    path(
+        "shortlists/shared/<str:token>/shortlist.<field_format:fmt>",
+        field_files.shortlist_shared_file,
+        name="shared_file",
+    ),
     path("shortlists/<int:pk>/", shortlists.shortlist_detail, name="detail"),
+    path(
+        "shortlists/<int:pk>/shortlist.<field_format:fmt>", field_files.shortlist_file, name="file"
+    ),
     path("shortlists/<int:pk>/package/", shortlists.shortlist_package, name="package"),
     path("shortlists/<int:pk>/share/", shortlists.shortlist_regenerate_link, name="regenerate"),
     path("shortlists/<int:pk>/delete/", shortlists.shortlist_delete, name="delete"),

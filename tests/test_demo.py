@@ -223,3 +223,20 @@ def test_photos_are_placeholders_with_one_cover_each_and_are_not_added_twice(db)
     output = load_demo()
     assert counts() == before
     assert "photos: 0 created" in output
+
+
+def test_the_demo_tour_warns_of_a_missed_permit_and_its_files_hold_every_located_stop(demo, client):
+    from lxml import etree
+
+    from locations.demo.tour import SLUG
+    from locations.models import Itinerary
+
+    tour = Itinerary.objects.get(slug=SLUG)
+    html = client.get(tour.get_absolute_url()).content.decode()
+    # Shibuya (5 business days) on the first day, the coming Monday: too late to apply.
+    assert "data-late-permits" in html and "Shibuya Scramble Crossing" in html
+    located = [s for s in tour.stops.all() if s.coordinates]
+    kml = etree.fromstring(client.get(f"/itineraries/{SLUG}.kml").content)
+    placemarks = kml.findall(".//{http://www.opengis.net/kml/2.2}Placemark")
+    assert len(placemarks) == len(located)
+    assert "Shinkansen Tokyo → Kyoto (Nozomi)" in html

@@ -258,7 +258,7 @@ def test_detail_shows_facts_grouped_and_leaves_out_empty_ones(client, kyoto):
     html = client.get(kyoto.get_absolute_url()).content.decode()
     for heading in ["Permits", "Production", "Access", "Restrictions &amp; timing"]:
         assert f">{heading}</h2>" in html
-    assert "<dt>Permit lead time</dt><dd>20 working days</dd>" in html
+    assert "<dt>Permit lead time</dt><dd>20 business days</dd>" in html
     assert "No power on site (bring generators)" in html
     assert "<dt>Drones</dt><dd>Not allowed</dd>" in html
     assert "No filming inside the pavilion." in html

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from locations.models import Itinerary, ItineraryStop, Location, Studio
+from locations.permits import stop_deadline
 from locations.planning import duplicate_itinerary
 from locations.tour_forms import DuplicateItineraryForm
 
@@ -44,7 +45,7 @@ class ItineraryStopInline(admin.StackedInline):
                 "fields": (
                     ("date", "start_time", "end_time", "travel_mode"),
                     ("location", "studio"),
-                    ("title", "overlap"),
+                    ("title", "overlap", "permit_deadline"),
                     "notes",
                 )
             },
@@ -54,14 +55,14 @@ class ItineraryStopInline(admin.StackedInline):
             {"fields": ("address", ("latitude", "longitude")), "classes": ("collapse",)},
         ),
     )
-    readonly_fields = ("overlap",)
+    readonly_fields = ("overlap", "permit_deadline")
     raw_id_fields = ("location", "studio")
     formfield_overrides = {
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})},
     }
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_overlaps()
+        return super().get_queryset(request).with_overlaps().select_related("location")
 
     def get_autocomplete_fields(self, request):
         """Autocomplete where the place's admin can search; the raw id box otherwise."""
@@ -76,6 +77,50 @@ class ItineraryStopInline(admin.StackedInline):
         if getattr(stop, "overlaps", False):
             return format_html('<strong class="errornote">⚠ {}</strong>', _("overlaps"))
         return ""
+
+    @admin.display(description=_("permits: apply by"))
+    def permit_deadline(self, stop):
+        """The location's last day to apply for this stop's date, flagged when too close."""
+        deadline = stop_deadline(stop) if stop.pk and stop.date else None
+        if deadline is None:
+            return "—"
+        day = date_format(deadline.apply_by, "WEEKDAY_DATE_YEAR_FORMAT")
+        if deadline.too_close:
+            return format_html('<strong class="errornote">⚠ {} ({})</strong>', day, _late(deadline))
+        return day
+
+
+def _late(deadline) -> str:
+    return str(_("passed") if deadline.passed else _("today"))
+
+
+def late_permit_message(itinerary):
+    """The warning naming the tour's stops whose permit deadline has passed or is today, or
+    None when there are none."""
+    stops = itinerary.stops.filter(location__permit_lead_days__isnull=False).select_related(
+        "location"
+    )
+    late = [(s, d) for s in stops if (d := stop_deadline(s)) and d.too_close]
+    if not late:
+        return None
+    return format_html(
+        "{} {}",
+        _("These stops are too close for their permits:"),
+        format_html_join(
+            "; ",
+            "{} {}: {} {} ({})",
+            (
+                (
+                    date_format(stop.date, "WEEKDAY_DATE_FORMAT"),
+                    stop.name,
+                    _("apply by"),
+                    date_format(deadline.apply_by, "WEEKDAY_DATE_FORMAT"),
+                    _late(deadline),
+                )
+                for stop, deadline in late
+            ),
+        ),
+    )
 
 
 @admin.register(Itinerary)
@@ -136,8 +181,20 @@ class ItineraryAdmin(AuditedAdminMixin, admin.ModelAdmin):
             )
         super().save_model(request, obj, form, change)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            itinerary = self.get_object(request, object_id)
+            message = late_permit_message(itinerary) if itinerary else None
+            if message:
+                self.message_user(request, message, messages.WARNING)
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        # "Save and continue" comes back to the change page, which warns on its own (GET).
+        message = None if "_continue" in request.POST else late_permit_message(form.instance)
+        if message:
+            self.message_user(request, message, messages.WARNING)
         overlapping = list(
             form.instance.stops.with_overlaps().filter(overlaps=True).order_by("date", "start_time")
         )

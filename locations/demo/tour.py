@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from locations.clock import tokyo_today
 from locations.models import (
     Itinerary,
     ItineraryStatus,
@@ -129,16 +130,17 @@ def _find(model, names):
 
 
 def _next_monday(today: date) -> date:
-    start = today + timedelta(days=14)
-    return start + timedelta(days=(7 - start.weekday()) % 7)
+    """The coming Monday (1–7 days ahead). So near on purpose: Shibuya's road-use permission
+    needs 5 business days, so the sample tour shows what a missed permit deadline looks like."""
+    return today + timedelta(days=7 - today.weekday())
 
 
 @transaction.atomic
 def load_tour(stdout=None, *, start_date: date | None = None) -> Itinerary:
     """Create or refresh the demo tour (keyed by its slug) and return it.
 
-    A new tour starts on the Monday two to three weeks from today (or `start_date`); an
-    existing one keeps its dates, and its stops are rebuilt from the plan above.
+    A new tour starts on the coming Monday (or `start_date`); an existing one keeps its
+    dates, and its stops are rebuilt from the plan above.
     """
 
     def say(message):
@@ -147,7 +149,7 @@ def load_tour(stdout=None, *, start_date: date | None = None) -> Itinerary:
 
     itinerary = Itinerary.objects.filter(slug=SLUG).first()
     if itinerary is None:
-        first = start_date or _next_monday(date.today())
+        first = start_date or _next_monday(tokyo_today())
         itinerary = Itinerary(slug=SLUG, start_date=first)
     if start_date is not None:
         itinerary.start_date = start_date

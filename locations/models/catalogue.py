@@ -189,11 +189,17 @@ class Location(AuditedModel):
         blank=True,
         help_text=_("e.g. Police road-use permission (道路使用許可) + temple office."),
     )
+    # Counted in the authority's business days (locations.permits); the field always asked
+    # for working days, so migration 0014 keeps the values and only says so more plainly.
     permit_lead_days = models.PositiveSmallIntegerField(
-        _("permit lead time (days)"),
+        _("permit lead time (business days)"),
         null=True,
         blank=True,
-        help_text=_("Typical working days from application to permission."),
+        help_text=_(
+            "The granting authority's business days from application to permission: "
+            "Monday to Friday, not counting national holidays or 29 December – 3 January. "
+            "A place's page counts back from a shoot date to the last day to apply."
+        ),
     )
     permit_fees = models.CharField(
         _("permit and location fees"), max_length=300, blank=True, help_text=_("e.g. ¥50,000/day")

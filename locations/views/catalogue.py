@@ -1,5 +1,6 @@
 """Public location pages: the home page, the filtered list, one place, and the list as GeoJSON."""
 
+from datetime import date
 from urllib.parse import urlencode
 
 import orjson
@@ -25,6 +26,7 @@ from locations.caching import (
     visitor_cached,
     visitor_fragment,
 )
+from locations.clock import tokyo_today
 from locations.filters import LocationFilterSet
 from locations.geo import AsFloat
 from locations.models import (
@@ -37,6 +39,7 @@ from locations.models import (
     Studio,
 )
 from locations.pagination import CappedPaginator
+from locations.shoot_day import shoot_day
 from locations.views import wants_partial
 
 NEARBY_LOCATIONS_KM = 30
@@ -146,7 +149,10 @@ location_list = LocationListView.as_view()
 
 @require_safe
 def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """One place: gallery, facts and filming notes, map, nearby places and studios."""
+    """One place: gallery, facts and filming notes, the shoot day (`?date=`: permit deadline,
+    sun and light), map, nearby places and studios."""
+    # The default shoot day is today in Japan: a cached page must not outlive its date.
+    today = tokyo_today()
 
     def build() -> dict:
         location = get_object_or_404(
@@ -156,18 +162,18 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
             slug=slug,
         )
         body = render_to_string(
-            "locations/_detail.html", _detail_context(request, location), request
+            "locations/_detail.html", _detail_context(request, location, today), request
         )
         return {"location": location, "body": body}
 
     # Anonymous visitors share the place and its rendered body: a hit runs no query. An edit
     # or unpublishing sets a new catalogue version, so it is never served stale.
-    page = visitor_cached(request, "locations/_detail.html", build)
+    page = visitor_cached(request, "locations/_detail.html", build, today.isoformat())
     context = {"location": page["location"], "detail": mark_safe(page["body"])}  # noqa: S308
     return render(request, "locations/location_detail.html", context)
 
 
-def _detail_context(request: HttpRequest, location: Location) -> dict:
+def _detail_context(request: HttpRequest, location: Location, today: date) -> dict:
     """Everything the body of a location's page shows besides the place itself."""
     nearby_locations, nearby_studios, nearby_query = [], [], ""
     if location.has_coordinates:
@@ -194,6 +200,7 @@ def _detail_context(request: HttpRequest, location: Location) -> dict:
         "photos": list(location.photos.for_gallery()),
         "tags": list(location.tags.all()),
         "fact_groups": _fact_groups(location),
+        "shoot_day": shoot_day(location, request.GET, today=today),
         "nearby_locations": nearby_locations,
         "nearby_studios": nearby_studios,
         "nearby_locations_km": NEARBY_LOCATIONS_KM,
@@ -306,7 +313,7 @@ NOISE_FLAGS = ["noise_flight_path", "noise_trains", "noise_traffic"]
 COUNTED_FACTS = {
     "permit_lead_days": (
         _("Permit lead time"),
-        ngettext_lazy("%(n)d working day", "%(n)d working days", "n"),
+        ngettext_lazy("%(n)d business day", "%(n)d business days", "n"),
     ),
     "parking_vehicles": (_("Parking"), ngettext_lazy("%(n)d vehicle", "%(n)d vehicles", "n")),
     "basecamp_trucks": (

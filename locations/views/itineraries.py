@@ -13,8 +13,11 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from locations.calendars import itinerary_calendar
+from locations.clock import tokyo_today
 from locations.models import Itinerary, ItineraryStop, Status
 from locations.models.common import pick_language
+from locations.permits import PermitDeadline, stop_deadline
+from locations.sun import SunTimes, sun_times
 from locations.travel import Leg, legs_into
 
 
@@ -27,6 +30,9 @@ class StopRow:
     leg: Leg | None
     place_url: str | None
     overlaps: bool
+    # The location's permit deadline for this day (None when its lead time is unknown).
+    deadline: PermitDeadline | None = None
+    sun: SunTimes | None = None
 
 
 @dataclass
@@ -72,8 +78,10 @@ def place_url_for(place, user) -> str | None:
 
 
 def days_of(itinerary: Itinerary, user) -> list[Day]:
-    """Every day of the trip (empty ones too), each with its stops in order and the legs."""
+    """Every day of the trip (empty ones too), each with its stops in order, the legs, the
+    permit deadlines and the sunrise and sunset at each stop."""
     stops = list(itinerary.stops.all())
+    today = tokyo_today()
     days = {
         itinerary.start_date + timedelta(days=i): Day(
             date=itinerary.start_date + timedelta(days=i), number=i + 1
@@ -87,6 +95,8 @@ def days_of(itinerary: Itinerary, user) -> list[Day]:
             leg=leg,
             place_url=place_url_for(stop.place, user),
             overlaps=getattr(stop, "overlaps", False),
+            deadline=stop_deadline(stop, today=today),
+            sun=sun_times(*stop.coordinates, stop.date) if stop.coordinates else None,
         )
         day = days.get(stop.date)
         if day is None:  # only possible for data saved around validation (e.g. a raw import)
@@ -102,12 +112,23 @@ def _day_view(request, itinerary: Itinerary, *, shared: bool):
         "days": days,
         "shared": shared,
         "tight_legs": sum(1 for d in days for r in d.rows if r.leg and r.leg.too_tight),
+        "late_permits": late_permits(days),
     }
     return render(request, "itineraries/detail.html", context)
 
 
+def late_permits(days: list[Day]) -> list[StopRow]:
+    """The stops whose permit deadline has passed or is today."""
+    return [r for d in days for r in d.rows if r.deadline and r.deadline.too_close]
+
+
 def _calendar_response(request, itinerary: Itinerary) -> HttpResponse:
-    body = itinerary_calendar(itinerary, absolute_url=request.build_absolute_uri)
+    """The tour's calendar; `?permits=1` adds each permit's last day to apply (all-day)."""
+    body = itinerary_calendar(
+        itinerary,
+        absolute_url=request.build_absolute_uri,
+        permit_deadlines=request.GET.get("permits") == "1",
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{itinerary.slug}.ics"'
     return response
@@ -159,6 +180,7 @@ def _package(request, itinerary: Itinerary, *, shared: bool):
         shared=shared,
         itinerary=itinerary,
         days=days,
+        late_permits=late_permits(days),
     )
 
 

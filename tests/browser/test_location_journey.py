@@ -193,7 +193,7 @@ def test_filter_by_region_open_a_result_and_see_its_map(
     markers = int(detail_map.get_attribute("data-markers"))
     assert markers == 2  # the place and Fushimi Inari, 9 km away
     expect(page.locator(".leaflet-marker-icon.marker-current")).to_have_count(1)
-    expect(page.get_by_text("20 working days")).to_be_visible()
+    expect(page.get_by_text("20 business days", exact=True)).to_be_visible()
     expect(page.locator(".nearby-list")).to_contain_text("Sample Studio Kyoto")
     expect(page.locator(".nearby-list")).to_contain_text("3.1 km")
     page.screenshot(path=screenshot_dir / "location-detail-desktop.png", full_page=True)

@@ -1,0 +1,92 @@
+"""A place's shoot day: `?date=YYYY-MM-DD` on its page → permit deadline, sun and light.
+
+The parameter is a public contract. A bad date is a form error on the page and the sun is
+shown for today; it is never a 500.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from locations.permits import PermitDeadline, earliest_shoot_date, permit_deadline
+from locations.sun import SunDay, sun_day
+from locations.sun_chart import SunChart, sun_chart
+
+# The years astral and jpholiday are trusted for here (holiday law changes are announced
+# a year or more ahead; beyond that a deadline would be guesswork).
+FIRST_DATE = date(2000, 1, 1)
+LAST_DATE = date(2099, 12, 31)
+
+
+class ShootDateForm(forms.Form):
+    """The shoot-date picker on a place's page (GET: the URL can be shared and cached)."""
+
+    date = forms.DateField(
+        label=_("Shoot date"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a date as YYYY-MM-DD, e.g. 2027-04-01.")},
+    )
+
+    def clean_date(self):
+        value = self.cleaned_data["date"]
+        if value is not None and not FIRST_DATE <= value <= LAST_DATE:
+            raise forms.ValidationError(
+                _("Choose a date from %(first)s to %(last)s.")
+                % {"first": FIRST_DATE.isoformat(), "last": LAST_DATE.isoformat()}
+            )
+        return value
+
+
+@dataclass(frozen=True)
+class ShootDay:
+    """What a place's page shows for one day."""
+
+    form: ShootDateForm
+    day: date  # the chosen date, or today
+    chosen: bool  # a valid date was given (not the default)
+    deadline: PermitDeadline | None  # only for a chosen date and a known lead time
+    earliest: date | None  # the first shoot date if one applied today (no date chosen)
+    sun: SunDay | None  # None without coordinates
+    chart: SunChart | None
+    # (first, last) whole hour with the sun in the main view, and behind the camera.
+    in_shot: tuple | None
+    behind_camera: tuple | None
+
+
+def shoot_day(location, query, *, today: date) -> ShootDay:
+    """The shoot day of `location` for the query string `query` (a QueryDict), seen today."""
+    form = ShootDateForm(query if "date" in query else None)
+    chosen_date = form.cleaned_data["date"] if form.is_valid() else None
+    day = chosen_date or today
+    lead_days = location.permit_lead_days
+    deadline = permit_deadline(lead_days, chosen_date, today=today) if chosen_date else None
+    earliest = None
+    if lead_days is not None and chosen_date is None:
+        earliest = earliest_shoot_date(lead_days, applied_on=today)
+    sun = chart = None
+    in_shot = behind = None
+    if location.has_coordinates:
+        sun = sun_day(location.latitude, location.longitude, day)
+        chart = sun_chart(sun, location.view_facing)
+        if location.view_facing:
+            in_shot = _span(sun.in_shot(location.view_facing))
+            behind = _span(sun.behind_camera(location.view_facing))
+    return ShootDay(
+        form=form,
+        day=day,
+        chosen=chosen_date is not None,
+        deadline=deadline,
+        earliest=earliest,
+        sun=sun,
+        chart=chart,
+        in_shot=in_shot,
+        behind_camera=behind,
+    )
+
+
+def _span(positions: list) -> tuple | None:
+    return (positions[0].at, positions[-1].at) if positions else None

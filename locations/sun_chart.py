@@ -1,0 +1,96 @@
+"""The sun-path picture: a polar chart drawn as inline SVG by the server (no script).
+
+Seen from above: the outer circle is the horizon, the centre is straight up, north is at the
+top and east on the right, as on a map. The sun's track for the day runs from sunrise to
+sunset with a dot at each whole hour; a wedge shows where the place's main view looks.
+"""
+
+import math
+from dataclasses import dataclass
+
+from locations.sun import COMPASS_DEGREES, IN_SHOT_DEGREES, SunDay
+
+SIZE = 220
+CENTRE = SIZE / 2
+HORIZON_RADIUS = 90
+RINGS = (30, 60)  # elevation rings, in degrees above the horizon
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    x: float
+    y: float
+    label: str = ""
+
+    @property
+    def label_y(self) -> float:
+        """Where the label sits: just above the point."""
+        return round(self.y - 6, 1)
+
+
+@dataclass(frozen=True)
+class SunChart:
+    """Everything templates/locations/_sun_chart.html draws, in SVG user units."""
+
+    size: int
+    centre: float
+    horizon_radius: float
+    ring_radii: list[float]
+    track: str  # the polyline's points
+    hours: list[ChartPoint]
+    sunrise: ChartPoint
+    sunset: ChartPoint
+    compass: list[ChartPoint]
+    view_wedge: str  # an SVG path, "" without a view direction
+    view_tip: ChartPoint | None
+
+
+def _point(azimuth: float, elevation: float, label: str = "") -> ChartPoint:
+    radius = HORIZON_RADIUS * (90 - max(elevation, 0)) / 90
+    angle = math.radians(azimuth)
+    return ChartPoint(
+        x=round(CENTRE + radius * math.sin(angle), 1),
+        y=round(CENTRE - radius * math.cos(angle), 1),
+        label=label,
+    )
+
+
+def _wedge(view_facing: str) -> tuple[str, ChartPoint]:
+    bearing = COMPASS_DEGREES[view_facing]
+    left = _point(bearing - IN_SHOT_DEGREES, 0)
+    right = _point(bearing + IN_SHOT_DEGREES, 0)
+    path = (
+        f"M {CENTRE} {CENTRE} L {left.x} {left.y} "
+        f"A {HORIZON_RADIUS} {HORIZON_RADIUS} 0 0 1 {right.x} {right.y} Z"
+    )
+    return path, _point(bearing, 0)
+
+
+def sun_chart(day: SunDay, view_facing: str = "") -> SunChart:
+    """The chart of `day`'s sun, with the view wedge when `view_facing` is a compass point."""
+    positions = [day.sunrise, *day.hours, day.sunset]
+    track = " ".join(f"{p.x},{p.y}" for p in (_point(s.azimuth, s.elevation) for s in positions))
+    wedge, tip = _wedge(view_facing) if view_facing in COMPASS_DEGREES else ("", None)
+    label_radius = HORIZON_RADIUS + 12
+    compass = [
+        ChartPoint(
+            x=round(CENTRE + label_radius * math.sin(math.radians(degrees)), 1),
+            y=round(CENTRE - label_radius * math.cos(math.radians(degrees)), 1),
+            label=name,
+        )
+        for name, degrees in COMPASS_DEGREES.items()
+        if len(name) == 1
+    ]
+    return SunChart(
+        size=SIZE,
+        centre=CENTRE,
+        horizon_radius=HORIZON_RADIUS,
+        ring_radii=[HORIZON_RADIUS * (90 - ring) / 90 for ring in RINGS],
+        track=track,
+        hours=[_point(p.azimuth, p.elevation, f"{p.at.hour}") for p in day.hours],
+        sunrise=_point(day.sunrise.azimuth, 0),
+        sunset=_point(day.sunset.azimuth, 0),
+        compass=compass,
+        view_wedge=wedge,
+        view_tip=tip,
+    )

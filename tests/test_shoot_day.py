@@ -1,0 +1,104 @@
+"""A place's page with `?date=`: the permit deadline and the sun, in English and Japanese."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from locations.clock import tokyo_today
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def kinkakuji():
+    return factories.LocationFactory(
+        name="Kinkaku-ji",
+        name_ja="金閣寺",
+        slug="kinkaku-ji",
+        latitude=Decimal("35.039400"),
+        longitude=Decimal("135.729200"),
+        permit_lead_days=5,
+        view_facing="N",
+    )
+
+
+def page(client, location, query="", language="en"):
+    response = client.get(location.get_absolute_url() + query, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_shoot_date_shows_the_last_day_to_apply(client, kinkakuji):
+    html = page(client, kinkakuji, "?date=2099-01-06")
+    # Tue 6 Jan 2099, 5 business days: 5 Jan, then back over 29 Dec–3 Jan (and the
+    # weekend) to 28, 25, 24, 23 Dec 2098.
+    assert "Apply for permits by" in html
+    assert '<time datetime="2098-12-23">' in html
+    assert "5 business days before the shoot" in html
+    assert "This deadline has passed" not in html
+
+
+def test_a_date_too_close_says_the_deadline_has_passed(client, kinkakuji):
+    tomorrow = tokyo_today() + dt.timedelta(days=1)
+    html = page(client, kinkakuji, f"?date={tomorrow:%Y-%m-%d}")
+    assert "This deadline has passed" in html
+    assert "permit-deadline-late" in html
+
+
+def test_the_page_shows_the_sun_for_the_chosen_date(client, kinkakuji):
+    html = page(client, kinkakuji, "?date=2027-04-01")
+    assert "Sun and light on Thu 1 Apr 2027" in html
+    assert '<svg class="sun-chart"' in html
+    assert 'class="sun-chart-view"' in html  # the main view's wedge
+    assert "Sunset" in html and "18:1" in html  # 18:17 at the temple, west of the city hall
+
+
+def test_without_a_date_the_sun_is_today_in_japan_and_the_earliest_date_is_offered(
+    client, kinkakuji
+):
+    html = page(client, kinkakuji)
+    with translation.override("en"):
+        from django.utils.formats import date_format
+
+        today = date_format(tokyo_today(), "WEEKDAY_DATE_YEAR_FORMAT")
+    assert f"Sun and light on {today}" in html
+    assert "Applying today, the earliest shoot date is" in html
+
+
+def test_it_speaks_japanese(client, kinkakuji):
+    html = page(client, kinkakuji, "?date=2099-01-06", language="ja")
+    assert "許可の申請期限" in html
+    assert "2098年12月23日" in html
+    assert "日の出" in html and "日の入り" in html
+
+
+@pytest.mark.parametrize(
+    "bad", ["2027-02-30", "tomorrow", "2027-4-1x", "1800-01-01", "99999-01-01"]
+)
+def test_a_bad_date_is_a_form_error_and_the_sun_of_today(client, kinkakuji, bad):
+    html = page(client, kinkakuji, f"?date={bad}")
+    assert 'aria-invalid="true"' in html
+    assert "Apply for permits by" not in html
+    assert "Sun and light on" in html
+
+
+def test_a_place_without_lead_time_or_coordinates_says_so(client):
+    place = factories.LocationFactory(latitude=None, longitude=None, permit_lead_days=None)
+    html = page(client, place, "?date=2027-04-01")
+    assert "Nobody has recorded how long this place" in html
+    assert "Sun times need the place" in html
+
+
+def shoot_day_section(html: str) -> str:
+    start = html.index('id="shoot-day"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_cached_pages_differ_by_date(client, kinkakuji):
+    first = shoot_day_section(page(client, kinkakuji, "?date=2027-04-01"))
+    second = shoot_day_section(page(client, kinkakuji, "?date=2027-12-01"))
+    assert "Thu 1 Apr 2027" in first and "Thu 1 Apr 2027" not in second
+    assert shoot_day_section(page(client, kinkakuji, "?date=2027-04-01")) == first
