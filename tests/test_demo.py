@@ -11,11 +11,13 @@ from django.core.management import call_command
 from django.db.models import Count, Q
 
 from locations.demo import photos as placeholder_photos
-from locations.demo.places import PLACES
+from locations.demo.loader import demo_places
 from locations.demo.studios import STUDIOS
 from locations.geo import haversine_km
 from locations.models import Location, Photo, Prefecture, Soundstage, Status, Studio, Tag
 from tests import factories
+
+PLACES = demo_places()
 
 pytestmark = pytest.mark.django_db
 
@@ -188,9 +190,9 @@ def test_sample_stages_give_the_size_filters_something_to_find(demo):
 
 
 def test_demo_records_are_the_ones_in_the_data_files(demo):
-    assert set(Location.objects.values_list("name", flat=True)) == {p.name for p in PLACES}
+    assert set(Location.objects.values_list("name", flat=True)) == {p["name"] for p in PLACES}
     assert set(Studio.objects.values_list("name", flat=True)) == {s.name for s in STUDIOS}
-    assert Prefecture.objects.filter(slug__in={p.prefecture for p in PLACES}).count() >= 10
+    assert Prefecture.objects.filter(slug__in={p["prefecture"] for p in PLACES}).count() >= 10
 
 
 def test_photos_are_placeholders_with_one_cover_each_and_are_not_added_twice(db):

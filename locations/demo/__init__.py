@@ -1,3 +1,4 @@
 """The demo catalogue `manage.py load_demo` writes: true public places, sourced and sample
-studios, and placeholder photos. Data lives in `places.py` and `studios.py` as plain records;
-`loader.py` writes it idempotently, one step per function."""
+studios, and placeholder photos. Places live in `places.csv`, a file in the import format
+loaded by the fixers' own importer; studios in `studios.py` as plain records. `loader.py`
+writes it all idempotently, one step per function."""

@@ -1,7 +1,8 @@
 """Write the demo catalogue, one step per function; every step is idempotent.
 
-Records are keyed as the bulk import keys them (a location by name + prefecture, a studio
-by name, a stage by studio + stage name). A record whose fields already match is not saved
+The places are `places.csv`, a file in the import format, loaded by the importer fixers use
+(matched by `ref`). Studios and stages are keyed as the studio import keys them (a studio by
+name, a stage by studio + stage name). A record whose fields already match is not saved
 again, so a second run writes nothing: no new history rows, no changed `updated_at`.
 Photos are added only to demo records that have none, so a fixer's own photos are never
 joined by placeholders.
@@ -10,28 +11,28 @@ The command runs `demo_steps()` inside one transaction. Itineraries (issue 4) ad
 step by appending `Step("tour", load_tour)` to `STEPS`: it runs after places and studios.
 """
 
+import csv
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.text import slugify
 
+from locations import importers
 from locations.models import (
-    Category,
     Location,
     Prefecture,
     Soundstage,
     Status,
     Studio,
-    Tag,
 )
 from locations.photos.services import add_photo
 
 from . import photos as placeholder
 from .commissions import load_commissions
-from .places import PLACES, Place
 from .studios import STUDIOS, Stage, StudioRecord
 from .tour import load_tour
 
@@ -95,45 +96,32 @@ def _decimal(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def _tag_ids(names: tuple[str, ...], known: dict[str, int]) -> set[int]:
-    """Tag ids for `names`, creating tags that do not exist yet (Tag.save makes the slug)."""
-    for name in names:
-        if name not in known:
-            known[name] = Tag.objects.create(name=name).pk
-    return {known[name] for name in names}
+# The demo places, in the import format fixers use (docs/import-format.md).
+PLACES_CSV = Path(__file__).with_name("places.csv")
 
 
-def _location_values(place: Place, categories: dict) -> dict:
-    values = {
-        f.name: getattr(place, f.name)
-        for f in fields(place)
-        if f.name not in {"name", "prefecture", "category", "tags", "latitude", "longitude"}
-    }
-    values["category"] = categories[place.category]
-    values["latitude"] = _decimal(place.latitude)
-    values["longitude"] = _decimal(place.longitude)
-    return values
+def demo_places() -> list[dict[str, str]]:
+    """The rows of places.csv, as dicts by column."""
+    with PLACES_CSV.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
 
 
 def load_places() -> StepResult:
-    """The demo locations (places.PLACES), with their tags."""
+    """The demo locations (places.csv), through the same importer as a fixer's file: the
+    demo proves the import path. Matched by their `ref`, so a second run changes nothing."""
     result = StepResult("places")
-    categories = {c.slug: c for c in Category.objects.all()}
-    prefectures = {p.slug: p for p in Prefecture.objects.all()}
-    known_tags = dict(Tag.objects.values_list("name", "pk"))
-    for place in PLACES:
-        location, outcome = upsert(
-            Location,
-            lookup={"name": place.name, "prefecture": prefectures[place.prefecture]},
-            values=_location_values(place, categories),
-        )
-        wanted = _tag_ids(place.tags, known_tags)
-        if set(location.tags.values_list("pk", flat=True)) != wanted:
-            location.tags.set(wanted)
-            if outcome == UNCHANGED:
-                outcome = UPDATED
-        result.count(outcome)
+    report = importers.LocationImporter(change_reason="Demo data").run(PLACES_CSV.read_bytes())
+    if not report.ok:
+        raise DemoDataError("; ".join(str(error) for error in report.errors))
+    counts = report.counts().get("location", {})
+    result.created = counts.get(importers.NEW, 0)
+    result.updated = counts.get(importers.UPDATED, 0)
+    result.unchanged = counts.get(importers.UNCHANGED, 0)
     return result
+
+
+class DemoDataError(Exception):
+    """The demo files do not import (a mistake in places.csv)."""
 
 
 def _studio_values(record: StudioRecord, prefectures: dict) -> dict:
@@ -195,13 +183,9 @@ def load_photos() -> StepResult:
     """Placeholder photos: 2–3 per demo location and 1–2 per demo studio, the first the
     cover; skipped for any record that already has photos."""
     result = StepResult("photos")
-    locations = Location.objects.filter(name__in=[p.name for p in PLACES]).select_related(
-        "prefecture", "category"
-    )
-    wanted = {(p.name, p.prefecture) for p in PLACES}
-    for index, location in enumerate(locations.order_by("name")):
-        if (location.name, location.prefecture.slug) not in wanted:
-            continue
+    refs = [place["ref"] for place in demo_places()]
+    locations = Location.objects.filter(ref__in=refs).select_related("prefecture", "category")
+    for index, location in enumerate(locations.order_by("name", "pk")):
         if location.photos.exists():
             result.skipped += 1
             continue

@@ -57,10 +57,15 @@ class CatalogueImporter:
     model: type[models.Model]
     change_reason = "CSV import"
 
-    def __init__(self, *, user=None, can_publish: bool | None = None):
+    def __init__(
+        self, *, user=None, can_publish: bool | None = None, change_reason: str | None = None
+    ):
         """`user` is recorded as creator/editor; without the publish permission, rows cannot
-        publish (see locations.workflow). The command line runs with no user and may publish."""
+        publish (see locations.workflow). The command line runs with no user and may publish.
+        `change_reason` is what the records' history says of the run."""
         self.user = user
+        if change_reason is not None:
+            self.change_reason = change_reason
         if can_publish is None:
             can_publish = user is None or user.has_perm(publish_permission(self.model))
         self.can_publish = can_publish
