@@ -111,4 +111,6 @@ def test_every_model_has_a_readable_str():
     stage = factories.SoundstageFactory(name="Stage 9")
     assert str(stage) == f"{stage.studio.name} — Stage 9"
     assert str(Location(name="Kinkaku-ji", name_ja="金閣寺")) == "Kinkaku-ji (金閣寺)"
+    place = Location(name="Hachiman-jinja", name_ja="八幡神社", municipality="Kamakura")
+    assert str(place) == "Hachiman-jinja (八幡神社), Kamakura"  # one of many of that name
     assert str(Soundstage.objects.get()) == str(stage)

@@ -307,7 +307,10 @@ class Location(AuditedModel):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.name_ja})" if self.name_ja else self.name
+        # Staff pick places by this label (autocomplete, history, imports): the municipality
+        # tells the many places of one name apart.
+        label = f"{self.name} ({self.name_ja})" if self.name_ja else self.name
+        return f"{label}, {self.municipality}" if self.municipality else label
 
     def get_absolute_url(self):
         return reverse("locations:detail", kwargs={"slug": self.slug})
