@@ -56,11 +56,15 @@ class LocalNameChoiceField(forms.ModelChoiceField):
 class SubmissionForm(forms.ModelForm):
     """A place as its owner or a scout describes it, with photos and a way to reach them."""
 
-    prefecture = LocalNameChoiceField(label=_("Prefecture"), queryset=Prefecture.objects.all())
-    category = LocalNameChoiceField(
-        label=_("Kind of place"), queryset=Category.objects.order_by("name")
+    prefecture = LocalNameChoiceField(
+        label=_("Prefecture"), queryset=Prefecture.objects.all(), empty_label=_("Choose…")
     )
-    photos = PhotoFilesField(label=_("Photos"), required=False)
+    category = LocalNameChoiceField(
+        label=_("Kind of place"),
+        queryset=Category.objects.order_by("name"),
+        empty_label=_("Choose…"),
+    )
+    photos = PhotoFilesField(label=_("Choose photos"), required=False)
     consent = forms.BooleanField(
         label=_("Rokehan’s editors may contact me about this place by e-mail."),
         error_messages={"required": _("Please agree to be contacted: editors check every place.")},

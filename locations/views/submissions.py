@@ -64,7 +64,9 @@ def submit(request: HttpRequest) -> HttpResponse:
         form.discard_photos()
         if form.has_error("website", "honeypot"):
             logger.warning("submission_refused reason=honeypot ip=%s", client_ip(request))
-        return render(request, "locations/submit.html", {"form": form}, status=400)
+        # Browsers do not keep chosen files across a page: the form asks for them again.
+        context = {"form": form, "photos_dropped": bool(request.FILES.getlist("photos"))}
+        return render(request, "locations/submit.html", context, status=400)
     submission = submit_place(
         location=form.save(commit=False), photos=form.prepared, language=get_language()
     )
