@@ -38,8 +38,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     list_display = (
         "place",
         "prefecture",
-        "submitter_name",
-        "submitter_email",
+        "submitter",
         "submitted_at",
         "photo_count",
         "decision",
@@ -131,6 +130,10 @@ class SubmissionAdmin(admin.ModelAdmin):
     @admin.display(description=_("prefecture"), ordering="location__prefecture__code")
     def prefecture(self, obj):
         return obj.location.prefecture.local_name
+
+    @admin.display(description=_("submitted by"), ordering="submitter_name")
+    def submitter(self, obj):
+        return format_html("{}<br>{}", obj.submitter_name, obj.submitter_email)
 
     @admin.display(description=_("photos"), ordering="n_photos")
     def photo_count(self, obj):
