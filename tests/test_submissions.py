@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core import mail
 from django.db import IntegrityError
+from django.test import Client
 from django.urls import reverse
 
 from locations.models import Decision, Location, Photo, Status, Submission
@@ -296,3 +297,29 @@ def test_text_that_is_not_markup_is_kept_and_escaped_where_it_is_shown(client, f
     ).content.decode()
     assert "O&#x27;Brien &amp; Sons &quot;Warehouse&quot;" in admin_page
     assert "Walk &lt; 5 min" in admin_page
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client, settings):
+    settings.SUBMISSION_POST_RATE_LIMIT = "2/h"
+    statuses = [
+        post(
+            client,
+            form_data(contact_email="bad"),
+            REMOTE_ADDR="198.51.100.20",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        ).status_code
+        for n in range(4)
+    ]
+    assert statuses == [400, 400, 429, 429]
+    # Behind one proxy of ours, the address it saw is the client: two clients, two counters.
+    settings.TRUSTED_PROXY_COUNT = 1
+    behind = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 192.0.2.50"}
+    assert post(client, **behind).status_code == 302
+    behind["HTTP_X_FORWARDED_FOR"] = "1.2.3.4, 192.0.2.51"
+    assert post(client, **behind).status_code == 302
+
+
+def test_a_post_without_the_csrf_token_is_refused(media_root):
+    response = post(Client(enforce_csrf_checks=True), photos=[photo()])
+    assert response.status_code == 403
+    assert_nothing_saved(media_root)
