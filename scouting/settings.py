@@ -6,6 +6,7 @@ and `DATABASE_URL`; the security settings below switch on in the same file, so
 `manage.py check --deploy` checks the file we actually run.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -249,6 +250,19 @@ PHOTO_MAX_PIXELS = env.int("PHOTO_MAX_PIXELS", default=60_000_000)
 PHOTO_MAX_FILES_PER_REQUEST = env.int("PHOTO_MAX_FILES_PER_REQUEST", default=50)
 DATA_UPLOAD_MAX_NUMBER_FILES = PHOTO_MAX_FILES_PER_REQUEST
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# The public "submit a place" form (locations/views/submissions.py, docs/security.md):
+# photos per submission, their total size, and per client address (locations.security.client_ip)
+# how many places may be submitted and how many times the form may be posted at all. The
+# counters live in the default cache: set REDIS_URL when running more than one process.
+SUBMISSION_MAX_PHOTOS = env.int("SUBMISSION_MAX_PHOTOS", default=10)
+SUBMISSION_MAX_UPLOAD_BYTES = env.int("SUBMISSION_MAX_UPLOAD_BYTES", default=60 * 1024 * 1024)
+SUBMISSION_RATE_LIMIT = env.str("SUBMISSION_RATE_LIMIT", default="5/h")
+SUBMISSION_POST_RATE_LIMIT = env.str("SUBMISSION_POST_RATE_LIMIT", default="20/h")
+for _name in ("SUBMISSION_RATE_LIMIT", "SUBMISSION_POST_RATE_LIMIT"):
+    # django-ratelimit's format: a count per second, minute, hour or day ("5/h", "20/15m").
+    if not re.fullmatch(r"[1-9][0-9]*/[0-9]*[smhd]", globals()[_name]):
+        raise ImproperlyConfigured(f'{_name} must look like "5/h" (a count per s, m, h or d).')
 
 # Thumbnails (django-imagekit) are written next to the originals in media storage, under
 # CACHE/images/. They are made when a photo is saved, never on a visitor's request (the

@@ -17,8 +17,17 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from locations.models import FilmCommission, ItineraryStatus, Job, JobKind, Shortlist, Status
+from locations.models import (
+    FilmCommission,
+    ItineraryStatus,
+    Job,
+    JobKind,
+    Shortlist,
+    Status,
+    Submission,
+)
 from locations.tasks import send_email
 from tests import factories
 
@@ -32,13 +41,20 @@ LOGIN = "login"  # a 302 to the sign-in page
 DRAFT_LOCATION = "Hidden Draft Place"
 DRAFT_STUDIO = "Hidden Draft Studio"
 DRAFT_TOUR = "Hidden Draft Tour"
+SUBMITTED_LOCATION = "Hidden Submitted Place"
 CONTACTS = {
     "published location": ("Kenji Contact", "+81 3-1111-2222", "kenji@private.example"),
     "draft location": ("Aiko Contact", "+81 3-3333-4444", "aiko@private.example"),
     "published studio": ("Studio Contact", "+81 3-5555-6666", "studio@private.example"),
     "draft studio": ("Draft Contact", "+81 3-7777-8888", "draftstudio@private.example"),
+    "submitted location": ("Sora Submitter", "", "sora@private.example"),
 }
-SECRETS = (DRAFT_LOCATION, DRAFT_STUDIO, *[s for c in CONTACTS.values() for s in c])
+SECRETS = (
+    DRAFT_LOCATION,
+    DRAFT_STUDIO,
+    SUBMITTED_LOCATION,
+    *[s for c in CONTACTS.values() for s in c if s],
+)
 
 
 def contact(key):
@@ -52,6 +68,17 @@ def cat(fixer, editor):
     pub_loc = factories.LocationFactory(name="Public Place", **contact("published location"))
     draft_loc = factories.LocationFactory(
         name=DRAFT_LOCATION, status=Status.DRAFT, **contact("draft location")
+    )
+    # A visitor's submission, waiting in review.
+    submitted_loc = factories.LocationFactory(
+        name=SUBMITTED_LOCATION, status=Status.REVIEW, **contact("submitted location")
+    )
+    submission = Submission.objects.create(
+        location=submitted_loc,
+        submitter_name="Sora Submitter",
+        submitter_email="sora@private.example",
+        consent_at=timezone.now(),
+        language="en",
     )
     tag = factories.TagFactory(name="night")
     pub_loc.tags.add(tag)
@@ -146,6 +173,10 @@ PUBLIC_GET = [
     ("locations:detail", "published", u("locations:detail", "pub_loc.slug"), EVERYONE),
     ("locations:detail", "draft", u("locations:detail", "draft_loc.slug"), STAFF_ONLY),
     ("locations:geojson", "map", u("locations:geojson"), EVERYONE),
+    ("locations:submit", "the public form", u("locations:submit"), EVERYONE),
+    ("locations:detail", "submitted, in review",
+     u("locations:detail", "submitted_loc.slug"), STAFF_ONLY),
+    ("locations:submit_thanks", "thank-you page", u("locations:submit_thanks"), EVERYONE),
     ("studios:list", "list", u("studios:list"), EVERYONE),
     ("studios:compare", "compare", u("studios:compare"), EVERYONE),
     ("studios:detail", "published", u("studios:detail", "pub_studio.slug"), EVERYONE),
@@ -330,6 +361,8 @@ ADMIN_PERMS = {
     "locations.applicationwindow": {FIXER: "v", EDITOR: "vacd"},
     "locations.job": {FIXER: "v", EDITOR: "v"},
     "django_tasks_database.dbtaskresult": {FIXER: "", EDITOR: ""},
+    # The review queue: decided by actions (publish_location), never added/changed/deleted.
+    "locations.submission": {FIXER: "v", EDITOR: "v"},
     "auth.user": {FIXER: "", EDITOR: ""},
     "auth.group": {FIXER: "", EDITOR: ""},
     "axes.accessattempt": {FIXER: "", EDITOR: ""},

@@ -15,11 +15,13 @@ from .itineraries import (
 )
 from .jobs import Job, JobKind, JobStatus
 from .studios import ReferenceStage, Soundstage, StageCriteria, Studio
+from .submissions import Decision, Submission
 
 __all__ = [
     "ApplicationWindow",
     "Category",
     "Compass",
+    "Decision",
     "DronePolicy",
     "FilmCommission",
     "IncentiveProgramme",
@@ -42,6 +44,7 @@ __all__ = [
     "StageCriteria",
     "Status",
     "Studio",
+    "Submission",
     "Tag",
     "TravelMode",
 ]

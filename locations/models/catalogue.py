@@ -130,6 +130,11 @@ def _term_condition(term: str, prefecture_pks: list[int]) -> Q:
     return Q(pk__in=own.order_by().union(in_prefectures.order_by()))
 
 
+# Paths beside a place's page under /locations/ (locations/urls.py): no place may be named
+# so, or its page would be unreachable behind the route.
+RESERVED_SLUGS = ("submit",)
+
+
 class Location(AuditedModel):
     """A place a production can film: a street, a temple, a coastline, a factory …"""
 
@@ -289,6 +294,11 @@ class Location(AuditedModel):
                 name="%(app_label)s_%(class)s_unique_ref",
                 violation_error_message=_("Another location has this reference."),
             ),
+            models.CheckConstraint(
+                name="%(app_label)s_%(class)s_slug_not_reserved",
+                condition=~Q(slug__in=RESERVED_SLUGS),
+                violation_error_message=_("This slug is the address of another page."),
+            ),
         ]
         indexes = [
             # The public list: published places by name, by recency (each with the pk that
@@ -370,6 +380,7 @@ class Location(AuditedModel):
                 self.name or self.name_ja,
                 instance_pk=self.pk,
                 qualifier=self.municipality,
+                reserved=RESERVED_SLUGS,
             )
         self.set_search_columns(tag_names)
         if kwargs.get("update_fields") is not None:

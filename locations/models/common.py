@@ -150,9 +150,18 @@ def contact_fields():
     )
 
 
-def unique_slug(model, text: str, *, instance_pk=None, qualifier: str = "", max_length=80) -> str:
+def unique_slug(
+    model,
+    text: str,
+    *,
+    instance_pk=None,
+    qualifier: str = "",
+    max_length=80,
+    reserved: tuple[str, ...] = (),
+) -> str:
     """A slug for `text` unique in `model`: the name alone, else the name and `qualifier`
-    (a municipality: `hachiman-jinja-kamakura`), then -2, -3 … appended.
+    (a municipality: `hachiman-jinja-kamakura`), then -2, -3 … appended. `reserved` slugs
+    (the words of routes beside the detail page, such as "submit") count as taken.
 
     Japanese-only text slugifies to nothing, so it is romanised first (pykakasi).
     """
@@ -170,7 +179,7 @@ def unique_slug(model, text: str, *, instance_pk=None, qualifier: str = "", max_
         slug
         for slug in others.filter(slug__startswith=base).values_list("slug", flat=True)
         if pattern.match(slug)
-    }
+    } | set(reserved)
     for slug in candidates:
         if slug not in taken:
             return slug
