@@ -1,3 +1,11 @@
 """The fixers' admin, split by concern; each module registers its models."""
 
-from . import areas, catalogue, incentives, itineraries, photos, studios  # noqa: F401
+from . import (  # noqa: F401
+    areas,
+    catalogue,
+    incentives,
+    itineraries,
+    photos,
+    studios,
+    verification,
+)

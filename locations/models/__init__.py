@@ -15,10 +15,12 @@ from .itineraries import (
 )
 from .jobs import Job, JobKind, JobStatus
 from .studios import ReferenceStage, Soundstage, StageCriteria, Studio
+from .verification import ChangeRequest
 
 __all__ = [
     "ApplicationWindow",
     "Category",
+    "ChangeRequest",
     "Compass",
     "DronePolicy",
     "FilmCommission",
