@@ -19,3 +19,6 @@ class ChangeRequestForm(forms.Form):
         ),
         error_messages={"required": _("Tell us what has changed, or use “Still correct”.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)  # the label is a question

@@ -134,6 +134,8 @@ def test_a_confirmed_record_starts_again_only_when_stale():
     Client().post(re.search(r"/check/\S+/", sent()[0].body).group(0) + "confirm/")
     run_round(now=timezone.now() + 100 * DAY)
     assert sent() == []
+    location.refresh_from_db()
+    assert location.verified_on == japan_today() and not location.verification_is_stale
 
 
 def test_an_editor_checking_the_record_closes_the_round():
