@@ -13,9 +13,13 @@ from locations.models.verification import japan_today
 from locations.verification import CONFIRMED_REASON, make_token
 from tests import factories
 from tests.tasks import run_queued_tasks
+from tests.translations import japanese_catalogue, restore_language  # noqa: F401 (fixtures)
 from tests.verification_helpers import check_url, due_location, old_token, shown
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("japanese_catalogue", "restore_language"),
+]
 
 
 def confirm_url(record):
@@ -44,7 +48,7 @@ def test_the_link_shows_the_record_and_changes_nothing(client):
 
 def test_the_page_is_private(client):
     response = client.get(check_url(due_location()))
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "noindex" in response["X-Robots-Tag"]
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 

@@ -4,13 +4,16 @@
 import datetime
 
 import pytest
-from django.utils import translation
 
 from locations.models.verification import japan_today, months_before, stale_before
 from tests import factories
+from tests.translations import japanese_catalogue, restore_language  # noqa: F401 (fixtures)
 from tests.verification_helpers import long_ago, shown
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("japanese_catalogue", "restore_language"),
+]
 
 STALE_HINT = "That was over 6 months ago"
 
@@ -50,8 +53,7 @@ def test_a_record_never_checked_says_so(client, factory):
 def test_the_date_and_the_hint_are_in_japanese_on_japanese_pages(client, factory):
     day = long_ago(8)
     html = page(client, factory(verified_on=day), language="ja")
-    with translation.override("ja"):
-        assert f"{shown(day)}に確認" in html
+    assert f"{shown(day, 'ja')}に確認" in html
     assert "6か月以上前" in html
     assert "まだ確認されていません" in page(client, factory(verified_on=None), language="ja")
 

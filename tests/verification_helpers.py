@@ -6,6 +6,7 @@ import time
 
 from django.core import signing
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import date_format
 
 from locations.models.verification import japan_today, months_before
@@ -44,6 +45,7 @@ def old_token(record, *, days: int) -> str:
     return EarlierSigner(salt=SALT).sign_object(payload)
 
 
-def shown(day: datetime.date) -> str:
-    """A date as the pages print it in the active language (3 Dec 2026, 2026年12月3日)."""
-    return date_format(day, "SHORT_TEXT_DATE_FORMAT")
+def shown(day: datetime.date, language: str = "en") -> str:
+    """A date as the pages print it (3 Dec 2026; 2026年12月3日 in Japanese)."""
+    with translation.override(language):
+        return date_format(day, "SHORT_TEXT_DATE_FORMAT")

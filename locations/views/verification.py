@@ -113,7 +113,8 @@ def _too_many(request) -> HttpResponse:
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    # The token is in the URL: never pass it on to a site the page links to, nor index it.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the URL: never pass it on to another site, nor index it. Not
+    # "no-referrer": browsers then send "Origin: null" with the forms, which CSRF refuses.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
