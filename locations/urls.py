@@ -12,6 +12,7 @@ from .views import (
     shortlists,
     studios,
     submissions,
+    verification,
 )
 
 register_converter(field_files.FieldFormatConverter, "field_format")
@@ -91,6 +92,13 @@ shortlist_patterns = [
     path("shortlists/<int:pk>/items/<int:item_pk>/remove/", shortlists.item_remove, name="remove"),
 ]
 
+# The owner's confirmation link (e-mailed by manage.py request_verification).
+verification_patterns = [
+    path("check/<str:token>/", verification.check, name="check"),
+    path("check/<str:token>/confirm/", verification.confirm_record, name="confirm"),
+    path("check/<str:token>/changes/", verification.request_changes, name="changes"),
+]
+
 urlpatterns = [
     path("", catalogue.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
@@ -100,4 +108,5 @@ urlpatterns = [
     path("", include((film_commission_patterns, "film_commissions"))),
     path("", include((itinerary_patterns, "itineraries"))),
     path("", include((shortlist_patterns, "shortlists"))),
+    path("", include((verification_patterns, "verification"))),
 ]

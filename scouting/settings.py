@@ -173,6 +173,23 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where links in e-mails point (there is no request to build them from in a job).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# Re-verification (docs/deployment.md, "Keeping records fresh"): a record not checked for
+# this many months is stale; `manage.py request_verification` asks its owner to confirm it,
+# reminds them after VERIFICATION_REMINDER_DAYS and flags it for editors as long after that.
+VERIFICATION_STALE_MONTHS = env.int("VERIFICATION_STALE_MONTHS", default=6)
+VERIFICATION_REMINDER_DAYS = env.int("VERIFICATION_REMINDER_DAYS", default=14)
+# How long an e-mailed confirmation link works (covers the request, reminder and a margin).
+VERIFICATION_LINK_DAYS = env.int("VERIFICATION_LINK_DAYS", default=60)
+# Where owners' "Something changed" messages are e-mailed (empty: the admin list only).
+VERIFICATION_EDITORS_EMAIL = env.str("VERIFICATION_EDITORS_EMAIL", default="")
+if VERIFICATION_STALE_MONTHS < 1 or VERIFICATION_REMINDER_DAYS < 1:
+    raise ImproperlyConfigured("VERIFICATION_STALE_MONTHS and _REMINDER_DAYS must be 1 or more.")
+if VERIFICATION_LINK_DAYS < 2 * VERIFICATION_REMINDER_DAYS:
+    raise ImproperlyConfigured(
+        "VERIFICATION_LINK_DAYS must cover the request and the reminder "
+        "(at least twice VERIFICATION_REMINDER_DAYS)."
+    )
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from locations.models import (
+    ChangeRequest,
     FilmCommission,
     ItineraryStatus,
     Job,
@@ -29,6 +30,7 @@ from locations.models import (
     Submission,
 )
 from locations.tasks import send_email
+from locations.verification import make_token
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -110,6 +112,7 @@ def cat(fixer, editor):
     factories.ShortlistItemFactory(shortlist=shortlist, location=None, studio=pub_studio)
     factories.ShortlistItemFactory(shortlist=shortlist, location=draft_loc)
     factories.ShortlistItemFactory(shortlist=shortlist, location=None, studio=draft_studio)
+    change_request = ChangeRequest.objects.create(location=pub_loc, message="New gate code")
     commission = FilmCommission.objects.create(
         name="Sample Film Commission", prefecture=factories.prefecture("tokyo")
     )
@@ -160,6 +163,12 @@ def u(name, *paths):
 
 
 SHORTLIST, ITEM = ("shortlist.pk",), ("shortlist.pk", "item.pk")
+
+
+def check_link(name, c):
+    """A confirmation link of the published location, as e-mailed to its contact."""
+    return reverse(name, args=[make_token(c.pub_loc)])
+
 
 # (route, case, url, expected status per role) for GET.
 PUBLIC_GET = [
@@ -232,7 +241,16 @@ PUBLIC_GET = [
     ("shortlists:item", "needs POST", u("shortlists:item", *ITEM), POST_ONLY),
     ("shortlists:move", "needs POST", u("shortlists:move", *ITEM), POST_ONLY),
     ("shortlists:remove", "needs POST", u("shortlists:remove", *ITEM), POST_ONLY),
+    ("verification:check", "owner's link", lambda c: check_link("verification:check", c), EVERYONE),
+    ("verification:check", "wrong token", u("verification:check", WRONG_TOKEN), same(400)),
+    ("verification:confirm", "needs POST",
+     lambda c: check_link("verification:confirm", c), same(405)),
+    ("verification:changes", "needs POST",
+     lambda c: check_link("verification:changes", c), same(405)),
 ]  # fmt: skip
+
+# The owner's confirmation link shows its holder the record's contact (their own), to check.
+OWN_CONTACT = {("verification:check", "owner's link"): "published location"}
 
 # Where staff must see the private contact of the record in the URL.
 STAFF_SEE_CONTACT = {
@@ -288,7 +306,8 @@ def test_each_role_gets_the_public_page_the_matrix_says(cat, route, case, url, e
             continue
         text = body(response)
         if role in NON_STAFF:
-            leaked = [s for s in SECRETS if s in text]
+            own = CONTACTS.get(OWN_CONTACT.get((route, case)), ())
+            leaked = [s for s in SECRETS if s in text and s not in own]
             assert not leaked, f"{role} reads {leaked} on {url}"
             if "shared" not in route:  # a private link shows its draft tour by design
                 assert DRAFT_TOUR not in text, f"{role} reads the draft tour on {url}"
@@ -352,6 +371,8 @@ ADMIN_PERMS = {
     "locations.tag": CATALOGUE,
     "locations.itinerary": CATALOGUE,
     "locations.filmcommission": CATALOGUE,
+    # Owners write them through their link; staff read and resolve them (editors delete).
+    "locations.changerequest": {FIXER: "vc", EDITOR: "vcd"},
     "locations.category": {FIXER: "v", EDITOR: "vac"},
     "locations.region": {FIXER: "v", EDITOR: "v"},
     "locations.prefecture": {FIXER: "v", EDITOR: "v"},

@@ -19,6 +19,12 @@ from .common import (
 )
 from .imports import CatalogueImportExportMixin
 from .photos import LocationPhotoInline, PhotoOwnerAdminMixin
+from .verification import (
+    ROUND_FIELDS,
+    CheckedListFilter,
+    VerificationAdminMixin,
+    verification_fieldset,
+)
 
 READING_SUGGESTED = _(
     "Left empty, it is suggested from the Japanese name when you save. It is a computer's "
@@ -53,6 +59,7 @@ class LocationForm(forms.ModelForm):
 class LocationAdmin(
     OptimisticLockAdminMixin,
     PhotoOwnerAdminMixin,
+    VerificationAdminMixin,
     CatalogueImportExportMixin,
     PublishWorkflowMixin,
     AuditedAdminMixin,
@@ -68,6 +75,7 @@ class LocationAdmin(
         "category",
         "status",
         "photo_count",
+        "checked",
         "updated_at",
     )
     list_select_related = ("prefecture", "category")
@@ -79,6 +87,7 @@ class LocationAdmin(
         "featured",
         "power",
         "drones",
+        CheckedListFilter,
     )
     # Searching goes through Location.objects.search (see get_search_results); these make
     # the search box appear and document what it covers.
@@ -88,9 +97,9 @@ class LocationAdmin(
         "or prefecture. Case, width and katakana/hiragana do not matter."
     )
     autocomplete_fields = ("prefecture", "tags")
-    readonly_fields = ("slug", *AUDIT_FIELDS)
+    readonly_fields = ("slug", *AUDIT_FIELDS, *ROUND_FIELDS)
     inlines = [LocationPhotoInline]
-    actions = ["submit_for_review", "publish", "unpublish", "export_selected"]
+    actions = ["submit_for_review", "publish", "unpublish", "mark_checked", "export_selected"]
     list_per_page = 50
     save_on_top = True
     fieldsets = (
@@ -148,7 +157,8 @@ class LocationAdmin(
                 "fields": ("contact_name", "contact_phone", "contact_email"),
             },
         ),
-        (_("Status"), {"fields": ("status", "verified_on", "record_version")}),
+        (_("Status"), {"fields": ("status", "record_version")}),
+        verification_fieldset("verified_on"),
         (_("Record"), {"classes": ("collapse",), "fields": ("slug", *AUDIT_FIELDS)}),
     )
 

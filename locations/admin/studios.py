@@ -17,6 +17,12 @@ from .common import (
 )
 from .imports import CatalogueImportExportMixin
 from .photos import PhotoOwnerAdminMixin, StudioPhotoInline
+from .verification import (
+    ROUND_FIELDS,
+    CheckedListFilter,
+    VerificationAdminMixin,
+    verification_fieldset,
+)
 
 
 def describe_area(stage: Soundstage | None) -> str:
@@ -60,6 +66,7 @@ class SoundstageInline(OptimisticLockAdminMixin, admin.TabularInline):
 class StudioAdmin(
     OptimisticLockAdminMixin,
     PhotoOwnerAdminMixin,
+    VerificationAdminMixin,
     CatalogueImportExportMixin,
     PublishWorkflowMixin,
     AuditedAdminMixin,
@@ -76,18 +83,19 @@ class StudioAdmin(
         "largest_stage",
         "photo_count",
         "is_sample",
+        "checked",
         "updated_at",
     )
     list_select_related = ("prefecture",)
-    list_filter = ("status", "prefecture__region", "is_sample", "has_backlot")
+    list_filter = ("status", "prefecture__region", "is_sample", "has_backlot", CheckedListFilter)
     search_fields = ("name", "name_ja", "company")
     search_help_text = _(
         "English or Japanese name, company, municipality, description or prefecture."
     )
     autocomplete_fields = ("prefecture",)
-    readonly_fields = ("slug", *AUDIT_FIELDS)
+    readonly_fields = ("slug", *AUDIT_FIELDS, *ROUND_FIELDS)
     inlines = [SoundstageInline, StudioPhotoInline]
-    actions = ["submit_for_review", "publish", "unpublish", "export_selected"]
+    actions = ["submit_for_review", "publish", "unpublish", "mark_checked", "export_selected"]
     save_on_top = True
     fieldsets = (
         (None, {"fields": (("name", "name_ja"), "company", "website")}),
@@ -110,8 +118,9 @@ class StudioAdmin(
                 "fields": ("contact_name", "contact_phone", "contact_email"),
             },
         ),
-        (_("Source"), {"fields": ("source", "verified_on", "is_sample")}),
+        (_("Source"), {"fields": ("source", "is_sample")}),
         (_("Status"), {"fields": ("status", "record_version")}),
+        verification_fieldset("verified_on"),
         (_("Record"), {"classes": ("collapse",), "fields": ("slug", *AUDIT_FIELDS)}),
     )
 

@@ -16,10 +16,12 @@ from .itineraries import (
 from .jobs import Job, JobKind, JobStatus
 from .studios import ReferenceStage, Soundstage, StageCriteria, Studio
 from .submissions import Decision, Submission
+from .verification import ChangeRequest
 
 __all__ = [
     "ApplicationWindow",
     "Category",
+    "ChangeRequest",
     "Compass",
     "Decision",
     "DronePolicy",

@@ -24,6 +24,7 @@ from .common import (
     pick_language,
     unique_slug,
 )
+from .verification import TRACKING_FIELDS, VerificationQuerySetMixin, VerificationTracking
 
 
 class Compass(models.TextChoices):
@@ -51,7 +52,7 @@ class DronePolicy(models.TextChoices):
     YES = "yes", _("Allowed")
 
 
-class LocationQuerySet(PublishableQuerySet):
+class LocationQuerySet(VerificationQuerySetMixin, PublishableQuerySet):
     """Named queries for locations; views call these instead of re-deriving joins."""
 
     def for_list(self):
@@ -135,7 +136,7 @@ def _term_condition(term: str, prefecture_pks: list[int]) -> Q:
 RESERVED_SLUGS = ("submit",)
 
 
-class Location(AuditedModel):
+class Location(VerificationTracking, AuditedModel):
     """A place a production can film: a street, a temple, a coastline, a factory …"""
 
     name = models.CharField(_("name (English)"), max_length=200)
@@ -278,7 +279,7 @@ class Location(AuditedModel):
     # Its one- and two-character Japanese pieces, for short Japanese terms (search_grams).
     search_grams = models.TextField(editable=False, default="")
 
-    history = HistoricalRecords(excluded_fields=["search_text", "search_grams"])
+    history = HistoricalRecords(excluded_fields=["search_text", "search_grams", *TRACKING_FIELDS])
     objects = LocationQuerySet.as_manager()
 
     class Meta:

@@ -22,6 +22,7 @@ from .common import (
     pick_language,
     unique_slug,
 )
+from .verification import TRACKING_FIELDS, VerificationQuerySetMixin, VerificationTracking
 
 SQM_TO_SQFT = Decimal("10.7639")
 M_TO_FT = Decimal("3.28084")
@@ -86,7 +87,7 @@ def _long_short(a, b):
     return max(a, b), min(a, b)
 
 
-class StudioQuerySet(PublishableQuerySet):
+class StudioQuerySet(VerificationQuerySetMixin, PublishableQuerySet):
     """Named queries for studios."""
 
     def with_stage_stats(self):
@@ -143,7 +144,7 @@ class StudioQuerySet(PublishableQuerySet):
         return self.order_by(F("largest_stage_m2").desc(nulls_last=True), "name")
 
 
-class Studio(AuditedModel):
+class Studio(VerificationTracking, AuditedModel):
     """A film studio: a lot with one or more soundstages."""
 
     name = models.CharField(_("name (English)"), max_length=200, unique=True)
@@ -181,7 +182,12 @@ class Studio(AuditedModel):
         blank=True,
         help_text=_("Where these facts come from (URL or publication)."),
     )
-    verified_on = models.DateField(_("verified on"), null=True, blank=True)
+    verified_on = models.DateField(
+        _("verified on"),
+        null=True,
+        blank=True,
+        help_text=_("When someone last checked these facts on site or with the owner."),
+    )
     is_sample = models.BooleanField(
         _("sample data"),
         default=False,
@@ -189,7 +195,7 @@ class Studio(AuditedModel):
     )
     search_text = models.TextField(editable=False, default="")
 
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", *TRACKING_FIELDS])
     objects = StudioQuerySet.as_manager()
 
     class Meta:
