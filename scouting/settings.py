@@ -340,6 +340,11 @@ LOGGING = {
     },
 }
 
+# Answers on a shared shortlist, per client address (django-ratelimit on the default cache:
+# set REDIS_URL when running more than one process). A director going through 30 places
+# stays well inside it.
+SHARE_REPLY_RATE = env.str("SHARE_REPLY_RATE", default="60/10m")
+
 # Public list sizes.
 LOCATIONS_PER_PAGE = 24
 STUDIOS_PER_PAGE = 20

@@ -14,6 +14,7 @@ from .itineraries import (
     TravelMode,
 )
 from .jobs import Job, JobKind, JobStatus
+from .sharing import ShareReply, Verdict
 from .studios import ReferenceStage, Soundstage, StageCriteria, Studio
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "Prefecture",
     "ReferenceStage",
     "Region",
+    "ShareReply",
     "Shortlist",
     "ShortlistItem",
     "Soundstage",
@@ -44,4 +46,5 @@ __all__ = [
     "Studio",
     "Tag",
     "TravelMode",
+    "Verdict",
 ]

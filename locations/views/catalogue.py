@@ -191,7 +191,8 @@ def _detail_context(request: HttpRequest, location: Location) -> dict:
         )
     return {
         "location": location,
-        "photos": list(location.photos.for_gallery()),
+        # A private property's photos go only to viewers of a shortlist's live link.
+        "photos": list(location.photos.for_gallery().public()),
         "tags": list(location.tags.all()),
         "fact_groups": _fact_groups(location),
         "nearby_locations": nearby_locations,
