@@ -57,7 +57,7 @@ def tally_replies(replies: list[ShareReply]) -> dict[int, Tally]:
     seen: set[tuple[int, str]] = set()
     tallies: dict[int, Tally] = {}
     for reply in replies:
-        key = (reply.item_id, reply.name.casefold())
+        key = (reply.item_id, " ".join(reply.name.split()).casefold())
         if key in seen:
             continue
         seen.add(key)
