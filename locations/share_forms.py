@@ -33,6 +33,7 @@ class ReplyForm(forms.ModelForm):
         model = ShareReply
         fields = ["verdict", "name", "comment"]
         labels = {"verdict": _("Your answer"), "name": _("Your name")}
+        help_texts = {"name": _("Shown only to the person who shared this list.")}
         widgets = {
             "verdict": forms.RadioSelect(attrs={"class": "verdict-choice"}),
             "name": forms.TextInput(attrs={"autocomplete": "name", "placeholder": _("e.g. Aiko")}),

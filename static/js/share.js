@@ -13,4 +13,15 @@
       event.detail.isError = false;
     }
   });
+
+  // The name typed for one place fills the other places' empty name fields.
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    var box = event.detail.target;
+    if (!box || !box.classList || !box.classList.contains("reply-box")) return;
+    var typed = box.querySelector("input[name=name]");
+    if (!typed || !typed.value) return;
+    document.querySelectorAll(".reply-form input[name=name]").forEach(function (input) {
+      if (!input.value) input.value = typed.value;
+    });
+  });
 })();
