@@ -368,3 +368,12 @@ def test_private_property_photos_stay_off_public_tours(client, private_place):
     page = client.get(stop.itinerary.get_absolute_url()).text
     assert "Machiya house" in page
     assert "Inside the machiya" not in page
+
+
+def test_saving_a_note_with_htmx_keeps_the_places_tally(manager_client, client, shortlist):
+    item = items(shortlist)[0]
+    answer(client, shortlist, item, "yes")
+    url = reverse("shortlists:item", args=[shortlist.pk, item.pk])
+    response = manager_client.post(url, {"note": "Night only"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert "1 yes" in response.text

@@ -26,7 +26,7 @@ from locations.planning import (
     move_shortlist_item,
 )
 from locations.share_forms import ShareSettingsForm
-from locations.sharing import owner_view
+from locations.sharing import owner_view, tally_replies
 from locations.tour_forms import (
     AddToShortlistForm,
     MoveForm,
@@ -178,7 +178,12 @@ def item_update(request, pk, item_pk):
         form.save()
         shortlist.save(update_fields=["updated_at"])
     if request.htmx:
-        row = {"item": item, "place_url": place_url_for(item.place, request.user), "form": form}
+        row = {
+            "item": item,
+            "place_url": place_url_for(item.place, request.user),
+            "form": form,
+            "tally": tally_replies(list(item.replies.order_by("-created_at", "-pk"))).get(item.pk),
+        }
         # Where the item sits in the list the page shows (for its badge and arrows).
         position = request.POST.get("position", "")
         row["position"] = int(position) if position.isdecimal() else ""
