@@ -377,3 +377,9 @@ def test_saving_a_note_with_htmx_keeps_the_places_tally(manager_client, client, 
     response = manager_client.post(url, {"note": "Night only"}, headers={"HX-Request": "true"})
     assert response.status_code == 200
     assert "1 yes" in response.text
+
+
+def test_a_head_request_is_not_counted_as_an_open(client, shortlist):
+    assert client.head(shortlist.get_share_url()).status_code == 200
+    shortlist.refresh_from_db()
+    assert shortlist.share_open_count == 0

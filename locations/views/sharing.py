@@ -67,7 +67,8 @@ def _viewer_context(request, shortlist: Shortlist) -> dict:
 def shortlist_shared(request, token):
     """The link as a director sees it: the places, with yes / maybe / no and a comment."""
     shortlist = _live(request, token)
-    if shortlist.owner_id != request.user.pk:
+    # Opens by people, not the owner checking the link or a HEAD from a link preview.
+    if request.method == "GET" and shortlist.owner_id != request.user.pk:
         shortlist.record_share_open()
     return render(request, "shortlists/shared.html", _viewer_context(request, shortlist))
 
