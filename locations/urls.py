@@ -9,6 +9,7 @@ from .views import (
     health,
     incentives,
     itineraries,
+    sharing,
     shortlists,
     studios,
     submissions,
@@ -68,10 +69,10 @@ itinerary_patterns = [
 shortlist_patterns = [
     path("shortlists/", shortlists.shortlist_list, name="list"),
     path("shortlists/add/", shortlists.shortlist_add, name="add"),
-    path("shortlists/shared/<str:token>/", shortlists.shortlist_shared, name="shared"),
+    path("shortlists/shared/<str:token>/", sharing.shortlist_shared, name="shared"),
     path(
         "shortlists/shared/<str:token>/package/",
-        shortlists.shortlist_shared_package,
+        sharing.shortlist_shared_package,
         name="shared_package",
     ),
     path(
@@ -79,12 +80,19 @@ shortlist_patterns = [
         field_files.shortlist_shared_file,
         name="shared_file",
     ),
+    path(
+        "shortlists/shared/<str:token>/items/<int:item_pk>/reply/",
+        sharing.reply,
+        name="reply",
+    ),
     path("shortlists/<int:pk>/", shortlists.shortlist_detail, name="detail"),
     path(
         "shortlists/<int:pk>/shortlist.<field_format:fmt>", field_files.shortlist_file, name="file"
     ),
     path("shortlists/<int:pk>/package/", shortlists.shortlist_package, name="package"),
     path("shortlists/<int:pk>/share/", shortlists.shortlist_regenerate_link, name="regenerate"),
+    path("shortlists/<int:pk>/share/settings/", sharing.share_settings, name="share_settings"),
+    path("shortlists/<int:pk>/share/revoke/", sharing.share_revoke, name="revoke"),
     path("shortlists/<int:pk>/delete/", shortlists.shortlist_delete, name="delete"),
     path("shortlists/<int:pk>/itinerary/", shortlists.shortlist_to_itinerary, name="itinerary"),
     path("shortlists/<int:pk>/items/<int:item_pk>/", shortlists.item_update, name="item"),

@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "locations",
 ]
 
@@ -69,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware (django-cors-headers' documented order); adds headers only for
+    # origins listed in API_CORS_ALLOWED_ORIGINS, and only under /api/.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -370,6 +377,47 @@ LOGGING = {
         "rokehan": {"level": "INFO"},
     },
 }
+
+# Answers on a shared shortlist, per client address (django-ratelimit on the default cache:
+# set REDIS_URL when running more than one process). A director going through 30 places
+# stays well inside it.
+SHARE_REPLY_RATE = env.str("SHARE_REPLY_RATE", default="60/10m")
+
+# The read-only JSON API (/api/, Django REST framework): anonymous and throttled per client
+# address; JSON only (the browsable page is the schema's Swagger UI, served from the
+# vendored drf-spectacular-sidecar, no CDN).
+API_ANON_THROTTLE_RATE = env.str("API_ANON_THROTTLE_RATE", default="120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["locations.api.throttling.AnonApiThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Rokehan API",
+    "DESCRIPTION": (
+        "Read-only: published filming locations, studios with their stages, film "
+        "commissions, and a shortlist by its share token. Query parameters are those of the "
+        "site's lists (/locations/, /studios/, /film-commissions/)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Its guesses about our FilterSets' custom filters (slugs, "LAT,LNG") are warnings that
+    # say "string": the views declare those parameters explicitly instead, and
+    # tests/test_api_schema.py validates the result against OpenAPI 3.
+    "DISABLE_ERRORS_AND_WARNINGS": True,
+}
+# CORS is off unless origins are listed (e.g. https://tools.example.com); never credentials.
+CORS_ALLOWED_ORIGINS = env.list("API_CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 # Public list sizes.
 LOCATIONS_PER_PAGE = 24

@@ -25,6 +25,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(next_page="home"), name="logout"),
+    path("api/", include("locations.api.urls")),
     path("", include("locations.urls")),
 ]
 

@@ -198,6 +198,18 @@ def test_the_shortlists_read_only_link_serves_the_files(client, shortlist):
     )
 
 
+def test_a_revoked_or_expired_link_serves_no_files(client, shortlist):
+    url = reverse("shortlists:shared_file", args=[shortlist.share_token, "gpx"])
+    shortlist.share_expires_on = dt.date(2020, 1, 1)
+    shortlist.save()
+    assert client.get(url).status_code == 404
+    shortlist.share_expires_on = None
+    shortlist.save()
+    assert client.get(url).status_code == 200
+    shortlist.revoke_share()
+    assert client.get(url).status_code == 404
+
+
 def test_the_pages_link_to_the_files(client, tour, shortlist):
     html = client.get(tour.get_absolute_url()).content.decode()
     assert reverse("itineraries:file", args=[tour.slug, "gpx"]) in html

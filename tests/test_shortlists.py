@@ -8,7 +8,15 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
-from locations.models import Itinerary, ItineraryStatus, Shortlist, ShortlistItem, Status
+from locations.models import (
+    Itinerary,
+    ItineraryStatus,
+    ShareReply,
+    Shortlist,
+    ShortlistItem,
+    Status,
+    Verdict,
+)
 from locations.planning import itinerary_from_shortlist, plan_days
 from tests import factories
 
@@ -240,11 +248,13 @@ def test_shortlist_page_query_count_is_bounded(
     for _ in range(items):
         item = factories.ShortlistItemFactory(shortlist=shortlist)
         factories.PhotoFactory(location=item.location)
+        ShareReply.objects.create(item=item, verdict=Verdict.YES, name="Aiko", comment="Yes!")
     factories.ShortlistItemFactory(
         shortlist=shortlist, location=None, studio=factories.StudioFactory()
     )
-    # session, user, shortlist, items (+ places), location photos, studio photos
-    with django_assert_max_num_queries(6):
+    # session, user, shortlist, items (+ places), location photos, studio photos, the
+    # viewers' replies (+ their places)
+    with django_assert_max_num_queries(7):
         response = manager_client.get(shortlist.get_absolute_url())
     assert response.status_code == 200
 

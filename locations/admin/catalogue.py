@@ -154,7 +154,7 @@ class LocationAdmin(
             _("Contact (private)"),
             {
                 "description": _("Shown to signed-in staff only, never on the public site."),
-                "fields": ("contact_name", "contact_phone", "contact_email"),
+                "fields": ("contact_name", "contact_phone", "contact_email", "private_property"),
             },
         ),
         (_("Status"), {"fields": ("status", "record_version")}),

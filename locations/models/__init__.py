@@ -14,6 +14,7 @@ from .itineraries import (
     TravelMode,
 )
 from .jobs import Job, JobKind, JobStatus
+from .sharing import ShareReply, Verdict
 from .studios import ReferenceStage, Soundstage, StageCriteria, Studio
 from .submissions import Decision, Submission
 from .verification import ChangeRequest
@@ -40,6 +41,7 @@ __all__ = [
     "Prefecture",
     "ReferenceStage",
     "Region",
+    "ShareReply",
     "Shortlist",
     "ShortlistItem",
     "Soundstage",
@@ -49,4 +51,5 @@ __all__ = [
     "Submission",
     "Tag",
     "TravelMode",
+    "Verdict",
 ]

@@ -56,9 +56,12 @@ class LocationQuerySet(VerificationQuerySetMixin, PublishableQuerySet):
     """Named queries for locations; views call these instead of re-deriving joins."""
 
     def for_list(self):
-        """Everything a card shows, in a fixed number of queries: place names, category, cover."""
+        """Everything a card shows, in a fixed number of queries: place names, category, cover
+        (never a private property's: those show only through a shortlist's live link)."""
         return self.select_related("prefecture__region", "category").prefetch_related(
-            Prefetch("photos", queryset=Photo.objects.for_gallery(), to_attr="ordered_photos")
+            Prefetch(
+                "photos", queryset=Photo.objects.for_gallery().public(), to_attr="ordered_photos"
+            )
         )
 
     def search(self, query: str):
@@ -264,6 +267,14 @@ class Location(VerificationTracking, AuditedModel):
     best_time_of_day = models.CharField(_("best time of day"), max_length=200, blank=True)
 
     contact_name, contact_phone, contact_email = contact_fields()
+    private_property = models.BooleanField(
+        _("private property"),
+        default=False,
+        help_text=_(
+            "A home, shop or other private place whose owner allows filming but not public "
+            "photos: its photos show only in client packages (a shortlist's live link)."
+        ),
+    )
 
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
@@ -336,10 +347,11 @@ class Location(VerificationTracking, AuditedModel):
 
     @property
     def cover(self):
-        """The cover photo: the one flagged, else the first; uses the list prefetch when present."""
+        """The cover photo: the one flagged, else the first; uses the list prefetch when present
+        (without it, none for a private property: only a prefetch may choose to show those)."""
         photos = getattr(self, "ordered_photos", None)
         if photos is None:
-            photos = list(self.photos.for_gallery()[:1])
+            photos = [] if self.private_property else list(self.photos.for_gallery()[:1])
         return photos[0] if photos else None
 
     # The fields `search_text` is built from (with the tags' names).
@@ -403,6 +415,10 @@ class PhotoQuerySet(models.QuerySet):
         """The photos pages show (their thumbnails are made), cover first, then the
         fixers' order."""
         return self.filter(thumbnails_ready=True).order_by("-is_cover", "order", "pk")
+
+    def public(self):
+        """Photos anyone may see: all but those of private properties (client packages only)."""
+        return self.exclude(location__private_property=True)
 
     def of(self, owner):
         """The photos of a location or a studio."""

@@ -20,6 +20,7 @@ from .common import (
     coordinates_in_japan_constraint,
     unique_slug,
 )
+from .sharing import ShareLink, ShareLinkQuerySet
 from .studios import Soundstage, Studio
 
 
@@ -53,19 +54,25 @@ def _published_place_q() -> Q:
     )
 
 
-def _photos_prefetch(path: str) -> Prefetch:
-    return Prefetch(path, queryset=Photo.objects.for_gallery(), to_attr="ordered_photos")
+def _photos_prefetch(path: str, *, private_photos: bool) -> Prefetch:
+    photos = Photo.objects.for_gallery()
+    if not private_photos:
+        photos = photos.public()
+    return Prefetch(path, queryset=photos, to_attr="ordered_photos")
 
 
-def _place_prefetches(relation: str, rows, *, stages: bool, published_places: bool) -> list:
+def _place_prefetches(
+    relation: str, rows, *, stages: bool, published_places: bool, private_photos: bool = False
+) -> list:
     """Prefetches for tour stops or shortlist items (`relation`) with their places' covers,
-    and their studios' stages when `stages`; only published places when `published_places`."""
+    and their studios' stages when `stages`; only published places when `published_places`;
+    photos of private properties only with `private_photos` (a shortlist's own pages)."""
     if published_places:
         rows = rows.filter(_published_place_q())
     lookups = [
         Prefetch(relation, queryset=rows),
-        _photos_prefetch(f"{relation}__location__photos"),
-        _photos_prefetch(f"{relation}__studio__photos"),
+        _photos_prefetch(f"{relation}__location__photos", private_photos=private_photos),
+        _photos_prefetch(f"{relation}__studio__photos", private_photos=private_photos),
     ]
     if stages:
         lookups.append(
@@ -391,7 +398,7 @@ class ItineraryStop(models.Model):
         return self.ends_at - self.starts_at
 
 
-class ShortlistQuerySet(models.QuerySet):
+class ShortlistQuerySet(ShareLinkQuerySet):
     def owned_by(self, user):
         """A user's own shortlists, most recently used first; none for visitors."""
         if user is None or not user.is_authenticated:
@@ -400,17 +407,26 @@ class ShortlistQuerySet(models.QuerySet):
 
     def with_items(self, *, stages: bool = False, published_places: bool = False):
         """Items in rank order with their places and covers, in a fixed number of queries;
-        with `published_places`, only items whose place is published (what non-staff see)."""
+        with `published_places`, only items whose place is published (what non-staff see).
+        Private properties' photos are included: only the owner and viewers of a live link
+        reach a shortlist's pages."""
         items = ShortlistItem.objects.select_related(
             "location__prefecture__region", "location__category", "studio__prefecture__region"
         )
         return self.prefetch_related(
-            *_place_prefetches("items", items, stages=stages, published_places=published_places)
+            *_place_prefetches(
+                "items",
+                items,
+                stages=stages,
+                published_places=published_places,
+                private_photos=True,
+            )
         )
 
 
-class Shortlist(models.Model):
-    """A location manager's collection of candidate places, shared read-only by link."""
+class Shortlist(ShareLink):
+    """A location manager's collection of candidate places, shared by link (the link's
+    expiry, revocation and opens come from `ShareLink`, in models/sharing.py)."""
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -451,12 +467,6 @@ class Shortlist(models.Model):
 
     def get_share_url(self):
         return reverse("shortlists:shared", kwargs={"token": self.share_token})
-
-    def regenerate_share_token(self) -> str:
-        """A new read-only link; the old one stops working at once."""
-        self.share_token = new_share_token()
-        self.save(update_fields=["share_token", "updated_at"])
-        return self.share_token
 
 
 class ShortlistItem(models.Model):

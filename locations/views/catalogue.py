@@ -197,7 +197,8 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
         )
     return {
         "location": location,
-        "photos": list(location.photos.for_gallery()),
+        # A private property's photos go only to viewers of a shortlist's live link.
+        "photos": list(location.photos.for_gallery().public()),
         "tags": list(location.tags.all()),
         "fact_groups": _fact_groups(location),
         "shoot_day": shoot_day(location, request.GET, today=today),

@@ -20,7 +20,7 @@ from locations.field_files import (
 from locations.models import Itinerary, Shortlist
 
 from .itineraries import _public_stops, _visible, place_url_for
-from .shortlists import _own, _public
+from .shortlists import own_shortlist, public_places
 
 # The URL's extension → (writer, content type).
 WRITERS = {
@@ -74,13 +74,17 @@ def itinerary_shared_file(request, token, fmt):
 @login_required
 @require_safe
 def shortlist_file(request, pk, fmt):
-    shortlist = _own(request, pk, Shortlist.objects.with_items(published_places=_public(request)))
+    shortlist = own_shortlist(
+        request, pk, Shortlist.objects.with_items(published_places=public_places(request))
+    )
     return _download(trip_from_shortlist(shortlist, place_url=_place_url(request)), fmt)
 
 
 @require_safe
 def shortlist_shared_file(request, token, fmt):
+    # As the shared page: an expired or revoked link gives no file either.
     shortlist = get_object_or_404(
-        Shortlist.objects.with_items(published_places=_public(request)), share_token=token
+        Shortlist.objects.live_shares().with_items(published_places=public_places(request)),
+        share_token=token,
     )
     return _download(trip_from_shortlist(shortlist, place_url=_place_url(request)), fmt)

@@ -1,4 +1,5 @@
-"""Shortlists: a signed-in user's candidate places with notes and a ranking, shared by link.
+"""Shortlists: a signed-in user's candidate places with notes and a ranking (the shared
+link's pages and the viewers' answers are in views/sharing.py).
 
 Every write is a POST with CSRF; htmx requests get the changed fragment back, plain form
 posts a redirect. Someone else's shortlist is a 404, as if it did not exist.
@@ -24,6 +25,8 @@ from locations.planning import (
     itinerary_from_shortlist,
     move_shortlist_item,
 )
+from locations.share_forms import ShareSettingsForm
+from locations.sharing import owner_view, tally_replies
 from locations.tour_forms import (
     AddToShortlistForm,
     MoveForm,
@@ -49,18 +52,19 @@ def _safe_next(request, fallback: str) -> str:
     return fallback
 
 
-def _public(request) -> bool:
+def public_places(request) -> bool:
     """Non-staff never see a place that was unpublished after it was shortlisted."""
     return not request.user.is_staff
 
 
-def _own(request, pk, queryset=None):
+def own_shortlist(request, pk, queryset=None):
+    """The signed-in user's shortlist `pk`, or a 404 (someone else's is as if it did not exist)."""
     queryset = queryset if queryset is not None else Shortlist.objects.all()
     return get_object_or_404(queryset.owned_by(request.user), pk=pk)
 
 
 def _own_item(request, pk, item_pk):
-    shortlist = _own(request, pk)
+    shortlist = own_shortlist(request, pk)
     return shortlist, get_object_or_404(shortlist.items, pk=item_pk)
 
 
@@ -83,12 +87,15 @@ def _rows(shortlist, user):
     ]
 
 
-def _items_context(request, shortlist, *, editable: bool) -> dict:
+def items_context(request, shortlist, *, editable: bool) -> dict:
+    """The rows of a shortlist's page; the owner's (`editable`) carry forms and the answers."""
     rows = _rows(shortlist, request.user)
+    context = {"shortlist": shortlist, "rows": rows, "editable": editable}
     if editable:
         for row in rows:
             row["form"] = ShortlistItemForm(instance=row["item"])
-    return {"shortlist": shortlist, "rows": rows, "editable": editable}
+        context.update(owner_view(shortlist, rows))
+    return context
 
 
 @login_required
@@ -140,17 +147,20 @@ def shortlist_add(request):
 @login_required
 def shortlist_detail(request, pk):
     """The owner's page: items with their notes and ranking; POST renames the list."""
-    shortlist = _own(request, pk, Shortlist.objects.with_items(published_places=_public(request)))
+    shortlist = own_shortlist(
+        request, pk, Shortlist.objects.with_items(published_places=public_places(request))
+    )
     # A copy, so that a rejected title does not show in the page's heading.
     form = ShortlistForm(request.POST or None, instance=copy.copy(shortlist))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Shortlist saved."))
         return redirect(shortlist)
-    context = _items_context(request, shortlist, editable=True)
+    context = items_context(request, shortlist, editable=True)
     context.update(
         form=form,
         share_url=request.build_absolute_uri(shortlist.get_share_url()),
+        share_form=ShareSettingsForm(instance=shortlist),
         can_plan=can_plan_tours(request.user),
         plan_form=StartDateForm(),
     )
@@ -168,7 +178,12 @@ def item_update(request, pk, item_pk):
         form.save()
         shortlist.save(update_fields=["updated_at"])
     if request.htmx:
-        row = {"item": item, "place_url": place_url_for(item.place, request.user), "form": form}
+        row = {
+            "item": item,
+            "place_url": place_url_for(item.place, request.user),
+            "form": form,
+            "tally": tally_replies(list(item.replies.order_by("-created_at", "-pk"))).get(item.pk),
+        }
         # Where the item sits in the list the page shows (for its badge and arrows).
         position = request.POST.get("position", "")
         row["position"] = int(position) if position.isdecimal() else ""
@@ -197,11 +212,11 @@ def item_move(request, pk, item_pk):
     move_shortlist_item(item=item, direction=form.cleaned_data["direction"])
     shortlist.save(update_fields=["updated_at"])
     if request.htmx:
-        shortlist = _own(
-            request, pk, Shortlist.objects.with_items(published_places=_public(request))
+        shortlist = own_shortlist(
+            request, pk, Shortlist.objects.with_items(published_places=public_places(request))
         )
         return render(
-            request, "shortlists/_items.html", _items_context(request, shortlist, editable=True)
+            request, "shortlists/_items.html", items_context(request, shortlist, editable=True)
         )
     return redirect(f"{shortlist.get_absolute_url()}#item-{item.pk}")
 
@@ -213,11 +228,11 @@ def item_remove(request, pk, item_pk):
     item.delete()
     shortlist.save(update_fields=["updated_at"])
     if request.htmx:
-        shortlist = _own(
-            request, pk, Shortlist.objects.with_items(published_places=_public(request))
+        shortlist = own_shortlist(
+            request, pk, Shortlist.objects.with_items(published_places=public_places(request))
         )
         return render(
-            request, "shortlists/_items.html", _items_context(request, shortlist, editable=True)
+            request, "shortlists/_items.html", items_context(request, shortlist, editable=True)
         )
     messages.success(request, _("Removed from the shortlist."))
     return redirect(shortlist)
@@ -226,17 +241,17 @@ def item_remove(request, pk, item_pk):
 @login_required
 @require_POST
 def shortlist_regenerate_link(request, pk):
-    """A new read-only link; whoever had the old one loses access."""
-    shortlist = _own(request, pk)
+    """A new link (live again if it was revoked); whoever had the old one loses access."""
+    shortlist = own_shortlist(request, pk)
     shortlist.regenerate_share_token()
     messages.success(request, _("New link made: the old one no longer works."))
-    return redirect(shortlist)
+    return redirect(f"{shortlist.get_absolute_url()}#share")
 
 
 @login_required
 @require_POST
 def shortlist_delete(request, pk):
-    shortlist = _own(request, pk)
+    shortlist = own_shortlist(request, pk)
     shortlist.delete()
     messages.success(request, _("Shortlist deleted."))
     return redirect("shortlists:list")
@@ -248,7 +263,7 @@ def shortlist_to_itinerary(request, pk):
     """Staff: turn the shortlist into a draft tour and open it in the admin."""
     if not can_plan_tours(request.user):
         raise PermissionDenied
-    shortlist = _own(request, pk)
+    shortlist = own_shortlist(request, pk)
     form = StartDateForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the tour's first day."))
@@ -268,17 +283,8 @@ def shortlist_to_itinerary(request, pk):
     return redirect("admin:locations_itinerary_change", itinerary.pk)
 
 
-@require_safe
-def shortlist_shared(request, token):
-    """The read-only link: no account needed; a wrong or regenerated token is a 404."""
-    shortlist = get_object_or_404(
-        Shortlist.objects.with_items(published_places=_public(request)), share_token=token
-    )
-    context = _items_context(request, shortlist, editable=False)
-    return render(request, "shortlists/shared.html", context)
-
-
-def _package(request, shortlist, *, shared: bool):
+def package_response(request, shortlist, *, shared: bool):
+    """The printable scout package of a shortlist (the owner's or the shared link's)."""
     entries = [
         PackageEntry(
             place=item.place,
@@ -296,16 +302,9 @@ def _package(request, shortlist, *, shared: bool):
 @login_required
 @require_safe
 def shortlist_package(request, pk):
-    shortlist = _own(
-        request, pk, Shortlist.objects.with_items(stages=True, published_places=_public(request))
+    shortlist = own_shortlist(
+        request,
+        pk,
+        Shortlist.objects.with_items(stages=True, published_places=public_places(request)),
     )
-    return _package(request, shortlist, shared=False)
-
-
-@require_safe
-def shortlist_shared_package(request, token):
-    shortlist = get_object_or_404(
-        Shortlist.objects.with_items(stages=True, published_places=_public(request)),
-        share_token=token,
-    )
-    return _package(request, shortlist, shared=True)
+    return package_response(request, shortlist, shared=False)
