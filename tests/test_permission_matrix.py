@@ -247,6 +247,23 @@ PUBLIC_GET = [
      lambda c: check_link("verification:confirm", c), same(405)),
     ("verification:changes", "needs POST",
      lambda c: check_link("verification:changes", c), same(405)),
+    ("shortlists:share_settings", "needs POST",
+     u("shortlists:share_settings", *SHORTLIST), POST_ONLY),
+    ("shortlists:revoke", "needs POST", u("shortlists:revoke", *SHORTLIST), POST_ONLY),
+    ("shortlists:reply", "needs POST",
+     u("shortlists:reply", "shortlist.share_token", "item.pk"), same(405)),
+    # The read-only API: published records only for everyone (it has no sign-in).
+    ("api:locations", "published only", u("api:locations"), EVERYONE),
+    ("api:location", "published", u("api:location", "pub_loc.slug"), EVERYONE),
+    ("api:location", "draft", u("api:location", "draft_loc.slug"), same(404)),
+    ("api:studios", "published only", u("api:studios"), EVERYONE),
+    ("api:studio", "published", u("api:studio", "pub_studio.slug"), EVERYONE),
+    ("api:studio", "in review", u("api:studio", "draft_studio.slug"), same(404)),
+    ("api:film_commissions", "all", u("api:film_commissions"), EVERYONE),
+    ("api:shortlist", "token", u("api:shortlist", "shortlist.share_token"), EVERYONE),
+    ("api:shortlist", "wrong token", u("api:shortlist", WRONG_TOKEN), same(404)),
+    ("api:schema", "schema", u("api:schema"), EVERYONE),
+    ("api:docs", "Swagger UI", u("api:docs"), EVERYONE),
 ]  # fmt: skip
 
 # The owner's confirmation link shows its holder the record's contact (their own), to check.
@@ -277,6 +294,12 @@ PUBLIC_POST = [
     ("shortlists:delete", u("shortlists:delete", *SHORTLIST), lambda c: {}, A_OWNS),
     ("shortlists:itinerary", u("shortlists:itinerary", *SHORTLIST),
      lambda c: {"start_date": "2027-05-03"}, STAFF_OWNER),
+    ("shortlists:share_settings", u("shortlists:share_settings", *SHORTLIST),
+     lambda c: {"share_expires_on": "2099-01-01"}, A_OWNS),
+    ("shortlists:revoke", u("shortlists:revoke", *SHORTLIST), lambda c: {}, A_OWNS),
+    # Anyone with the link may answer (it changes no shortlist, note or token).
+    ("shortlists:reply", u("shortlists:reply", "shortlist.share_token", "item.pk"),
+     lambda c: {"verdict": "yes", "name": "Director"}, same(302)),
 ]  # fmt: skip
 
 
@@ -326,6 +349,7 @@ def test_each_role_may_change_only_what_the_matrix_says(cat, role, route, url, d
         shortlist = Shortlist.objects.filter(pk=cat.shortlist.pk).first()
         assert shortlist is not None, "someone else deleted A's shortlist"
         assert shortlist.share_token == cat.shortlist.share_token
+        assert shortlist.share_is_live and shortlist.share_expires_on is None
         assert (shortlist.title, shortlist.items.get(pk=cat.item.pk).note) == before
         assert shortlist.items.count() == 4
 
