@@ -94,13 +94,14 @@ def catalogue(settings):
 
 
 def html_slugs(client, query: str) -> list[str] | str:
-    """The places the list page shows, "invalid" for form errors, "404" past the end."""
+    """The places the list page shows, "invalid" for its "filters could not be used" box
+    (every field's errors, the sort menu's too), "404" past the end."""
     response = client.get(f"/locations/?{query}")
     if response.status_code == 404:
         return "404"
     assert response.status_code == 200
     found = CARD_LINK.findall(response.text)
-    if not found and "errorlist" in response.text:
+    if not found and 'class="form-errors"' in response.text:
         return "invalid"
     return found
 
@@ -122,6 +123,8 @@ def test_the_issues_example_gives_the_same_places(client, catalogue):
     # Page 2: the last one (the draft temple is on neither).
     assert html_slugs(client, query + "&page=2") == ["unpinned-temple"]
     assert api_slugs(client, query + "&page=2") == ["unpinned-temple"]
+    # A sort nobody offers is an error on both: a 400, and the page's "could not be used" box.
+    assert html_slugs(client, "sort=price") == api_slugs(client, "sort=price") == "invalid"
 
 
 def _multi(name, values):

@@ -99,8 +99,9 @@ def test_a_fixer_uses_the_admin_without_a_csp_violation(live_server, page, probl
         page.locator("#add_id_tags").click()
     popup = popup_info.value
     popup.locator("#id_name").fill("torii")
-    popup.get_by_role("button", name="Save", exact=True).click()
-    popup.wait_for_event("close")
+    # Listen before clicking: a fast save closes the popup before a later wait could start.
+    with popup.expect_event("close"):
+        popup.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator("#id_tags option:checked")).to_have_count(2)
 
     page.locator(".field-verified_on .datetimeshortcuts a", has_text="Today").click()
@@ -168,8 +169,9 @@ def test_a_superuser_manages_users_without_a_csp_violation(live_server, page, pr
         page.locator("#add_id_groups").click()
     popup = popup_info.value
     popup.locator("#id_name").fill("Location managers")
-    popup.get_by_role("button", name="Save", exact=True).click()
-    popup.wait_for_event("close")
+    # Listen before clicking: a fast save closes the popup before a later wait could start.
+    with popup.expect_event("close"):
+        popup.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator("#id_groups_to option")).to_have_count(1)
 
     page.goto(admin_url(live_server, f"auth/user/{other.pk}/delete/"))
