@@ -13,10 +13,12 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
 
-from locations.caching import build_once, visitor_fragment
+from locations.caching import build_once, canonical_query, visitor_fragment
+from locations.filters import LocationFilterSet
 from locations.models import Status
 from tests import factories
 
@@ -235,3 +237,82 @@ def test_a_fragment_holding_a_csrf_token_is_never_shared(rf):
         assert "secret" in visitor_fragment(request, "test-form", build)
     assert len(builds) == 2
     assert visitor_fragment(request, "test-plain", lambda: "<p>ok</p>") == "<p>ok</p>"
+
+
+# Keys from the parameters a page reads, not the raw query string (issue 18).
+GEOJSON = reverse("locations:geojson")
+
+
+@pytest.mark.parametrize(
+    ("first", "same"),
+    [
+        ("", "?utm_source=x&page=1"),
+        ("", "?q=&region=&sort=name&fbclid=abc"),
+        ("?region=kansai&prefecture=kyoto", "?prefecture=kyoto&x=1&region=kansai"),
+        ("?region=kanto&region=kansai", "?region=kansai&region=kanto&region=kansai"),
+        ("?q=kinkaku", "?q=+kinkaku+&page=1&page=1"),
+        ("?near=35.0,135.7", "?near=35.0,135.7&sort=distance"),
+    ],
+)
+def test_made_up_reordered_or_blank_parameters_are_answered_from_the_cache(
+    client, kyoto, first, same, django_assert_num_queries
+):
+    page = html(client.get(LOCATIONS + first))
+    with django_assert_num_queries(0):
+        again = html(client.get(LOCATIONS + same))
+    # The same shared body (the header's language switcher returns each visitor to their URL).
+    assert main(again) == main(page)
+
+
+def test_a_real_difference_is_a_different_page(client, kyoto, django_assert_max_num_queries):
+    html(client.get(LOCATIONS + "?region=kansai"))
+    tokyo = html(client.get(LOCATIONS + "?region=kanto"))
+    assert "Kinkaku-ji" not in tokyo
+    assert "Kinkaku-ji" in html(client.get(LOCATIONS + "?region=kansai&sort=-updated"))
+
+
+def main(page: str) -> str:
+    return without_csrf(page.split("<main", 1)[1].split("</main>", 1)[0])
+
+
+def test_a_shared_page_never_carries_a_visitors_made_up_parameters(client, settings):
+    settings.LOCATIONS_PER_PAGE = 2
+    factories.LocationFactory.create_batch(3, prefecture=factories.prefecture("kyoto"))
+    first = html(client.get(LOCATIONS + "?region=kansai&utm_source=evil&q="))
+    assert 'href="?region=kansai&amp;page=2"' in first
+    assert "evil" not in main(first)  # the shared part of the page
+    # The next visitor of the clean URL is served that entry, with clean links.
+    assert 'href="?region=kansai&amp;page=2"' in html(client.get(LOCATIONS + "?region=kansai"))
+
+
+def test_fifty_made_up_geojson_urls_cost_one_build(client, kyoto, django_assert_num_queries):
+    first = client.get(GEOJSON, {"utm_source": "0"})
+    assert first.status_code == 200
+    for n in range(1, 50):
+        with django_assert_num_queries(0):
+            response = client.get(GEOJSON, {f"x{n}": str(n), "page": str(n), "q": ""})
+        assert response.content == first.content
+
+
+def test_an_invalid_filter_is_still_reported_under_a_canonical_key(client, kyoto):
+    page = html(client.get(LOCATIONS + "?radius_km=abc&near=35,135&junk=1"))
+    assert "Some filters could not be used" in page
+    assert "Kinkaku-ji" not in page.split("Some filters could not be used")[1]
+
+
+def test_while_a_new_version_builds_the_others_get_the_previous_one():
+    assert build_once("test:versioned", lambda: "old", "v1") == "old"
+    cache.add("test:versioned:building", 1, 60)  # another request is building v2
+    try:
+        assert build_once("test:versioned", lambda: "never built", "v2") == "old"
+    finally:
+        cache.delete("test:versioned:building")
+    assert build_once("test:versioned", lambda: "new", "v2") == "new"
+    assert build_once("test:versioned", lambda: "never built", "v2") == "new"
+
+
+def test_the_canonical_query_keeps_only_what_the_page_reads():
+    data = QueryDict("region=kanto&x=1&q=+temple+&region=kansai&region=kanto&page=1&sort=")
+    query = canonical_query(data, LocationFilterSet, keep=["page"], defaults={"page": "1"})
+    assert query.urlencode() == "q=temple&region=kansai&region=kanto"
+    assert canonical_query(QueryDict("page=2&page=3"), keep=["page"]).urlencode() == "page=3"

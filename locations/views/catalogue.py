@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 import orjson
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,12 +22,13 @@ from django_filters.views import FilterView
 from locations.caching import (
     build_once,
     cached_for_visitors,
+    canonical_query,
     catalogue_version,
     visitor_cached,
     visitor_fragment,
 )
 from locations.clock import tokyo_today
-from locations.filters import LocationFilterSet
+from locations.filters import LocationFilterSet, Sort
 from locations.geo import AsFloat
 from locations.models import (
     Category,
@@ -66,7 +67,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def _home_context() -> dict:
     published = Location.objects.published()
     # The counts (a pass over every published place) are shared by everyone, per version.
-    counts = build_once(f"rokehan:home-counts:{catalogue_version()}", _home_counts)
+    counts = build_once("rokehan:home-counts", _home_counts, catalogue_version())
     return {
         **counts,
         "featured": published.filter(featured=True)
@@ -127,7 +128,12 @@ class LocationListView(FilterView):
         # Anonymous visitors of the same URL share the filtered, paginated, rendered fragment
         # (filters, cards, pagination): a hit runs no query. The page around it is rendered
         # per request (CSRF token, messages, the language switcher).
-        html = visitor_fragment(request, fragment, lambda: self._render_fragment(fragment))
+        html = visitor_fragment(
+            request,
+            fragment,
+            lambda: self._render_fragment(fragment),
+            query=list_query(request.GET),
+        )
         if partial:
             response = HttpResponse(html)
         else:
@@ -145,6 +151,18 @@ class LocationListView(FilterView):
 
 
 location_list = LocationListView.as_view()
+
+
+def list_query(data: QueryDict, *, page: bool = True) -> QueryDict:
+    """What the list (and, without the page, its GeoJSON) depends on, canonically spelt.
+
+    The defaults the FilterSet fills in (sort by distance near a point, else by name; page 1)
+    are dropped, so `/locations/?sort=name&page=1` is `/locations/`.
+    """
+    near = bool(data.get("near", "").strip())
+    defaults = {"page": "1", "sort": Sort.DISTANCE if near else Sort.NAME}
+    keep = ["page"] if page else []
+    return canonical_query(data, LocationFilterSet, keep=keep, defaults=defaults)
 
 
 @require_safe
@@ -168,7 +186,13 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
     # Anonymous visitors share the place and its rendered body: a hit runs no query. An edit
     # or unpublishing sets a new catalogue version, so it is never served stale.
-    page = visitor_cached(request, "locations/_detail.html", build, today.isoformat())
+    page = visitor_cached(
+        request,
+        "locations/_detail.html",
+        build,
+        today.isoformat(),
+        query=canonical_query(request.GET, keep=["date"]),
+    )
     context = {"location": page["location"], "detail": mark_safe(page["body"])}  # noqa: S308
     return render(request, "locations/location_detail.html", context)
 
@@ -216,7 +240,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
 
 @gzip_page  # no CSRF token or secret in GeoJSON, so compression cannot leak one (BREACH)
 @require_safe
-@cached_for_visitors()
+@cached_for_visitors(query=lambda request: list_query(request.GET, page=False))
 def locations_geojson(request: HttpRequest) -> HttpResponse:
     """The list's matches with coordinates as a GeoJSON FeatureCollection, in the list's order.
 
