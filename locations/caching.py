@@ -34,7 +34,7 @@ from functools import wraps
 from typing import TypeVar
 
 from django import forms
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
 from django.middleware.gzip import re_accepts_gzip
@@ -215,33 +215,34 @@ def build_once(key: str, build: Callable[[], T | None], version: str = "") -> T 
     is one (for the moment a build takes), else they wait for the builder's result instead of
     each building it (a stampede: 8 connections made 8 builds of a cold 100,000-place
     GeoJSON). If the builder fails or returns None (nothing to cache), a waiter builds for
-    itself.
+    itself. Entries and locks live in the visitors' cache (settings.CACHES["visitors"]).
     """
-    entry = cache.get(key)
+    store = caches["visitors"]
+    entry = store.get(key)
     if entry is not None and entry[0] == version:
         return entry[1]
     previous = entry[1] if entry is not None else None
     lock = key + ":building"
     deadline = time.monotonic() + BUILD_WAIT_SECONDS
-    while not cache.add(lock, 1, BUILD_LOCK_SECONDS):
+    while not store.add(lock, 1, BUILD_LOCK_SECONDS):
         if previous is not None:
             return previous
         time.sleep(BUILD_POLL_SECONDS)
-        entry = cache.get(key)
+        entry = store.get(key)
         if entry is not None and entry[0] == version:
             return entry[1]
         if time.monotonic() > deadline:
             return build()
     try:
-        entry = cache.get(key)  # built while this request waited for the lock
+        entry = store.get(key)  # built while this request waited for the lock
         if entry is not None and entry[0] == version:
             return entry[1]
         value = build()
         if value is not None:
-            cache.set(key, (version, value), BODY_TIMEOUT)
+            store.set(key, (version, value), BODY_TIMEOUT)
         return value
     finally:
-        cache.delete(lock)
+        store.delete(lock)
 
 
 def cached_for_visitors(key_extra=None, query=None):

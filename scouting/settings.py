@@ -140,6 +140,21 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# What anonymous visitors share (rendered pages, GeoJSON bodies; locations/caching.py) has a
+# cache of its own: a flood of new searches evicts bodies, never sessions or rate-limit
+# counters. VISITOR_CACHE=off makes every request build its page (bench/run.py measures
+# first visits so); the catalogue version stays in the default cache either way.
+if REDIS_URL:
+    CACHES["visitors"] = {**CACHES["default"], "KEY_PREFIX": "rokehan-visitors"}
+else:
+    CACHES["visitors"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "visitors",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+if not env.bool("VISITOR_CACHE", default=True):
+    CACHES["visitors"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+
 # Progress of background jobs (rows done / total, the worker's heartbeat): written by the
 # worker while its import transaction is still open, so it cannot live in the database.
 # Redis when REDIS_URL is set; otherwise a folder that runserver and db_worker share

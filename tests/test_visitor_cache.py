@@ -12,9 +12,11 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
+from django.core.cache import caches
+from django.db import connection
 from django.http import QueryDict
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from locations.caching import build_once, canonical_query, visitor_fragment
@@ -213,7 +215,7 @@ def test_only_one_request_builds_a_missing_body_and_the_others_wait_for_it():
         thread.join()
     assert results == ["body"] * 4
     assert len(builds) == 1
-    assert cache.get("test:body:building") is None  # the lock is released
+    assert caches["visitors"].get("test:body:building") is None  # the lock is released
 
 
 def test_a_failed_build_is_not_cached_and_the_next_request_builds_again():
@@ -302,11 +304,11 @@ def test_an_invalid_filter_is_still_reported_under_a_canonical_key(client, kyoto
 
 def test_while_a_new_version_builds_the_others_get_the_previous_one():
     assert build_once("test:versioned", lambda: "old", "v1") == "old"
-    cache.add("test:versioned:building", 1, 60)  # another request is building v2
+    caches["visitors"].add("test:versioned:building", 1, 60)  # another request is building v2
     try:
         assert build_once("test:versioned", lambda: "never built", "v2") == "old"
     finally:
-        cache.delete("test:versioned:building")
+        caches["visitors"].delete("test:versioned:building")
     assert build_once("test:versioned", lambda: "new", "v2") == "new"
     assert build_once("test:versioned", lambda: "never built", "v2") == "new"
 
@@ -316,3 +318,15 @@ def test_the_canonical_query_keeps_only_what_the_page_reads():
     query = canonical_query(data, LocationFilterSet, keep=["page"], defaults={"page": "1"})
     assert query.urlencode() == "q=temple&region=kansai&region=kanto"
     assert canonical_query(QueryDict("page=2&page=3"), keep=["page"]).urlencode() == "page=3"
+
+
+def test_with_the_visitors_cache_off_every_visit_is_a_first_visit(client, kyoto, settings):
+    # VISITOR_CACHE=off (bench/run.py's first visits): the page is built on every request.
+    settings.CACHES = {
+        **settings.CACHES,
+        "visitors": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    html(client.get(LOCATIONS))
+    with CaptureQueriesContext(connection) as again:
+        assert "Kinkaku-ji" in html(client.get(LOCATIONS))
+    assert len(again) > 0
