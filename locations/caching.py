@@ -34,6 +34,7 @@ from functools import wraps
 from typing import TypeVar
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
@@ -136,9 +137,9 @@ def visitor_key(request, name: str, *vary, query: QueryDict | None = None) -> st
     when omitted, so a made-up parameter never makes a new entry), the language and `vary`
     (whatever else from the visitor's session the output depends on, e.g. their units). The
     catalogue version is checked by `build_once`. Signed-in users get None: staff see drafts,
-    users see their own shortlists.
+    users see their own shortlists; so does everyone with settings.VISITOR_CACHE off.
     """
-    if request.user.is_authenticated:
+    if request.user.is_authenticated or not settings.VISITOR_CACHE:
         return None
     parts = [
         name,

@@ -140,10 +140,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# What anonymous visitors share (rendered pages, GeoJSON bodies; locations/caching.py) has a
-# cache of its own: a flood of new searches evicts bodies, never sessions or rate-limit
-# counters. VISITOR_CACHE=off makes every request build its page (bench/run.py measures
-# first visits so); the catalogue version stays in the default cache either way.
+# What anonymous visitors share (rendered pages, GeoJSON bodies, filter options and cards;
+# locations/caching.py) has a cache of its own: a flood of new searches evicts bodies, never
+# sessions or rate-limit counters. The catalogue version stays in the default cache.
 if REDIS_URL:
     CACHES["visitors"] = {**CACHES["default"], "KEY_PREFIX": "rokehan-visitors"}
 else:
@@ -152,8 +151,10 @@ else:
         "LOCATION": "visitors",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }
-if not env.bool("VISITOR_CACHE", default=True):
-    CACHES["visitors"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+# VISITOR_CACHE=off: no page or GeoJSON body is shared, every request builds its own, as if
+# each visitor were the first (how bench/run.py measures first visits); the pieces shared
+# per catalogue version (filter options, cards, home counts) are still cached.
+VISITOR_CACHE = env.bool("VISITOR_CACHE", default=True)
 
 # Progress of background jobs (rows done / total, the worker's heartbeat): written by the
 # worker while its import transaction is still open, so it cannot live in the database.

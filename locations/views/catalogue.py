@@ -210,8 +210,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
             Location.objects.published()
             .exclude(pk=location.pk)
             .for_list()
-            .within_km(lat, lng, NEARBY_LOCATIONS_KM)
-            .order_by("distance_km", "name")[:NEARBY_LIMIT]
+            .nearest(lat, lng, NEARBY_LOCATIONS_KM, NEARBY_LIMIT)
         )
         nearby_studios = (
             Studio.objects.published()
