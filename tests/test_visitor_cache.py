@@ -327,3 +327,24 @@ def test_with_the_visitors_cache_off_every_visit_is_a_first_visit(client, kyoto,
     with CaptureQueriesContext(connection) as again:
         assert "Kinkaku-ji" in html(client.get(LOCATIONS))
     assert len(again) > 0
+
+
+def test_a_new_search_reads_the_filter_options_from_the_cache(client, kyoto):
+    html(client.get(LOCATIONS))
+    with CaptureQueriesContext(connection) as new_search:
+        page = html(client.get(LOCATIONS + "?category=temple&sort=-updated"))
+    # The options' queries read whole tables (no WHERE); checking the ticked values is not one.
+    options = re.compile(
+        r'FROM "locations_(region|prefecture|category|tag)"( INNER JOIN [^W]+)? ORDER'
+    )
+    assert not [q["sql"] for q in new_search if options.search(q["sql"])]
+    assert re.search(
+        r'<input type="checkbox" name="category" value="temple" id="id_category_\d+" checked>', page
+    )
+    assert 'value="kyoto" id="id_prefecture_' in page
+
+
+def test_a_new_tag_shows_in_the_filter_options_at_once(client, kyoto):
+    assert "torii" not in html(client.get(LOCATIONS))
+    kyoto.tags.add(factories.TagFactory(name="torii", slug="torii"))
+    assert 'name="tag" value="torii"' in html(client.get(LOCATIONS))
