@@ -348,3 +348,13 @@ def test_a_new_tag_shows_in_the_filter_options_at_once(client, kyoto):
     assert "torii" not in html(client.get(LOCATIONS))
     kyoto.tags.add(factories.TagFactory(name="torii", slug="torii"))
     assert 'name="tag" value="torii"' in html(client.get(LOCATIONS))
+
+
+@pytest.mark.parametrize("url", [LOCATIONS, STUDIOS])
+def test_prefecture_options_sit_under_their_regions_title(client, url):
+    page = html(client.get(url))
+    kansai = page.index(">Kansai</p>")
+    assert kansai < page.index('value="kyoto"') < page.index('value="osaka"')
+    assert page.index('value="tokyo"') < kansai  # Kanto comes before Kansai
+    # Each prefecture once, in the one list of its region.
+    assert page.count('name="prefecture" value="kyoto"') == 1

@@ -27,6 +27,7 @@ from locations.caching import (
     visitor_cached,
     visitor_fragment,
 )
+from locations.cards import prime_card_parts
 from locations.clock import tokyo_today
 from locations.filters import LocationFilterSet, Sort
 from locations.geo import AsFloat
@@ -42,6 +43,14 @@ from locations.models import (
 from locations.pagination import CappedPaginator
 from locations.shoot_day import shoot_day
 from locations.views import wants_partial
+
+
+def with_cards(locations) -> list:
+    """The places as a list, their cards' shared parts read in one go (locations.cards)."""
+    locations = list(locations)
+    prime_card_parts(locations)
+    return locations
+
 
 NEARBY_LOCATIONS_KM = 30
 NEARBY_STUDIOS_KM = 100  # studios are few: a day's unit move rather than a walk
@@ -70,10 +79,10 @@ def _home_context() -> dict:
     counts = build_once("rokehan:home-counts", _home_counts, catalogue_version())
     return {
         **counts,
-        "featured": published.filter(featured=True)
-        .for_list()
-        .order_by("-updated_at", "pk")[:HOME_CARDS],
-        "newest": published.for_list().order_by("-created_at", "-pk")[:HOME_CARDS],
+        "featured": with_cards(
+            published.filter(featured=True).for_list().order_by("-updated_at", "pk")[:HOME_CARDS]
+        ),
+        "newest": with_cards(published.for_list().order_by("-created_at", "-pk")[:HOME_CARDS]),
     }
 
 
@@ -141,6 +150,11 @@ class LocationListView(FilterView):
         # The same URL answers a whole page or the results partial: caches must tell them apart.
         patch_vary_headers(response, ["HX-Request"])
         return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["locations"] = with_cards(context["locations"])
+        return context
 
     def _render_fragment(self, template_name: str) -> str:
         """Filter, paginate and render the filters and results: FilterView.get's work, with
@@ -225,7 +239,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
         "tags": list(location.tags.all()),
         "fact_groups": _fact_groups(location),
         "shoot_day": shoot_day(location, request.GET, today=today),
-        "nearby_locations": nearby_locations,
+        "nearby_locations": with_cards(nearby_locations),
         "nearby_studios": nearby_studios,
         "nearby_locations_km": NEARBY_LOCATIONS_KM,
         # The map shows this place and the published places around it.
