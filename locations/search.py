@@ -1,9 +1,11 @@
-"""Text normalisation for keyword search.
+"""Keyword search: the text normalisation and the one search every list and admin uses.
 
 Both databases compare the same pre-normalised text, so SQLite and PostgreSQL return the
 same results: NFKC folds full-width/half-width forms (ＳＨＩＢＵＹＡ → SHIBUYA, ｶﾀｶﾅ → カタカナ),
 casefold folds case in every script, and katakana is folded to hiragana so that
-キンカクジ and きんかくじ are one word.
+キンカクジ and きんかくじ are one word. `keyword_search` (the querysets' `.search()` through
+`KeywordSearchMixin`) is the single implementation behind /locations/, /studios/,
+/film-commissions/, their /api/ lists and the admin's search boxes.
 """
 
 import re

@@ -1,5 +1,7 @@
 """FilterSets of the public lists: one per list. The query string is the public interface,
-so parameter names are a documented contract (shared links must keep working).
+so parameter names are a documented contract (shared links must keep working). On every list
+(and its /api/ twin) a blank parameter (`?q=&prefecture=`) means "any"; `q` is the one keyword
+search of locations.search (width, case and kana folded; prefecture names and readings).
 
 /locations/ and /locations.geojson take:
     q           keywords (names, descriptions, municipality, tags, prefecture names)
@@ -25,7 +27,7 @@ Studios (`/studios/`, `/studios.geojson`):
 A studio matches when ONE of its stages meets every stage figure at once.
 
 Film commissions (`/film-commissions/`):
-    q            keywords (English or Japanese name, city)
+    q            keywords (English or Japanese name, city, prefecture)
     prefecture   prefecture slug: its commissions plus the national ones
 """
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from locations.photos.thumbnails import spec_field
 
+from .common import owner_fields
+
 
 def photo_upload_to(instance, filename: str) -> str:
     """Unguessable storage names; never the uploader's file name (it can leak names/places).
@@ -37,22 +39,7 @@ class PhotoQuerySet(models.QuerySet):
 class Photo(models.Model):
     """A photo of a location or of a studio (exactly one of the two)."""
 
-    location = models.ForeignKey(
-        "locations.Location",
-        verbose_name=_("location"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="photos",
-    )
-    studio = models.ForeignKey(
-        "locations.Studio",
-        verbose_name=_("studio"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="photos",
-    )
+    location, studio = owner_fields("photos")
     image = models.ImageField(
         _("image"), upload_to=photo_upload_to, width_field="width", height_field="height"
     )
