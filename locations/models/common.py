@@ -169,6 +169,22 @@ def contact_fields():
     )
 
 
+def owner_fields(related_name: str):
+    """The `location` and `studio` keys of a record that belongs to one of the two (a photo,
+    a change request); a check constraint of the model says exactly one is set."""
+    return tuple(
+        models.ForeignKey(
+            f"locations.{model}",
+            verbose_name=label,
+            null=True,
+            blank=True,
+            on_delete=models.CASCADE,
+            related_name=related_name,
+        )
+        for model, label in (("Location", _("location")), ("Studio", _("studio")))
+    )
+
+
 def unique_slug(
     model,
     text: str,
