@@ -116,9 +116,11 @@ ONLY_BITMAPS = {"enable_seqscan": False, "enable_indexscan": False}
 
 
 def test_keyword_search_can_use_the_location_and_tag_indexes(catalogue):
-    # The tags a term is part of are looked up first (one query), then the places.
+    # The tags a term is part of are looked up first (one query), then the places. Planned
+    # without the status condition: on 400 rows the planner may as well read the status
+    # index and filter, which says nothing about the keyword's index.
     with planner(**ONLY_BITMAPS):
-        explained = plan(Location.objects.published().search("harbour"))
+        explained = plan(Location.objects.search("harbour"))
         tags_explained = plan(Tag.objects.filter(search_name__contains="harbour"))
     assert "Bitmap Index Scan on loc_search_trgm" in explained
     assert "Bitmap Index Scan on tag_search_trgm" in tags_explained

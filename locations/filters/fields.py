@@ -60,9 +60,35 @@ class _LocalNameField(django_filters.fields.ModelChoiceField):
 
 
 class LocalNamesFilter(django_filters.ModelMultipleChoiceFilter):
-    """Any of these regions, prefectures or categories, labelled in the page's language."""
+    """Any of these regions, prefectures or categories, labelled in the page's language.
+
+    Rows match on their own foreign-key `column` with literal ids (`prefecture_id IN (24, 25,
+    …)`, the ids from `ids(chosen)`), not on a join to the slugs: PostgreSQL then knows how
+    many rows match and walks the name index for a large region instead of sorting every
+    match (Kansai at 100,000 places: 440 ms → 0.4 ms).
+    """
 
     field_class = _LocalNamesField
+
+    def __init__(self, *args, column: str, ids=None, **kwargs):
+        self.column = column
+        self.ids = ids or _own_ids
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.column}__in": self.ids(value)})
+
+
+def _own_ids(chosen) -> list[int]:
+    return sorted(obj.pk for obj in chosen)
+
+
+def _prefecture_ids_of_regions(regions) -> list[int]:
+    return list(
+        Prefecture.objects.filter(region__in=regions).order_by("pk").values_list("pk", flat=True)
+    )
 
 
 class LocalNameFilter(django_filters.ModelChoiceFilter):
@@ -101,6 +127,8 @@ def region_filter(widget) -> LocalNamesFilter:
         field_name="prefecture__region__slug",
         to_field_name="slug",
         queryset=Region.objects.all(),
+        column="prefecture_id",
+        ids=_prefecture_ids_of_regions,
         distinct=False,
         widget=widget,
     )
@@ -113,6 +141,7 @@ def prefecture_filter(widget) -> LocalNamesFilter:
         field_name="prefecture__slug",
         to_field_name="slug",
         queryset=Prefecture.objects.select_related("region"),
+        column="prefecture_id",
         distinct=False,
         widget=widget,
     )

@@ -51,6 +51,7 @@ class LocationFilterSet(ListFilterSet):
         field_name="category__slug",
         to_field_name="slug",
         queryset=Category.objects.all(),
+        column="category_id",
         distinct=False,
         widget=forms.CheckboxSelectMultiple,
     )
