@@ -11,8 +11,9 @@ from locations.backup import BackupError, make_backup
 
 class Command(BaseCommand):
     help = (
-        "Write backups/rokehan-<timestamp>/ with the database (engine-neutral JSON), every "
-        "media file (read through the storage API) and a manifest of checksums."
+        "Write backups/rokehan-<timestamp>/ with the database (PostgreSQL: pg_dump custom "
+        "format; SQLite: an online-backup copy), every media file (read through the storage "
+        "API) and a manifest of row counts and checksums."
     )
 
     def add_arguments(self, parser):

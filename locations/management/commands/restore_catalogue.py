@@ -9,9 +9,10 @@ from locations.backup import BackupError, restore_backup
 
 class Command(BaseCommand):
     help = (
-        "Restore the database and media files from a backup folder. Checks every checksum "
-        "and the migration state first; refuses a database that already holds catalogue "
-        "records unless --replace is given."
+        "Restore the database and media files from a backup folder. Checks every checksum, "
+        "the engine and the migrations first; refuses a database that already holds "
+        "catalogue records unless --replace is given; afterwards compares rows (and, on "
+        "PostgreSQL, content checksums) with the manifest. Run migrate afterwards."
     )
 
     def add_arguments(self, parser):
