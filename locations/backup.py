@@ -161,7 +161,6 @@ def _check_target(manifest: dict, connection, *, replace: bool) -> None:
             f"The backup has migrations this code does not know ({newer[:3]} …): restore it "
             "with the release that made it."
         )
-    tables = set(connection.introspection.table_names())
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             tables = set(pg_tables(cursor))
@@ -172,11 +171,13 @@ def _check_target(manifest: dict, connection, *, replace: bool) -> None:
                 f"The database has tables the backup has not ({', '.join(extra[:5])}): it is at "
                 "newer migrations. Restore into an empty database (createdb), then migrate."
             )
+    else:
+        tables = set(connection.introspection.table_names())
     if replace:
         return
     for label in CATALOGUE_MODELS:
-        model = apps.get_model(label)
-        if model._meta.db_table in tables and model._default_manager.using(connection.alias).exists():
+        manager = apps.get_model(label)._default_manager.using(connection.alias)
+        if manager.model._meta.db_table in tables and manager.exists():
             raise BackupError(
                 f"The database already holds {label} records; restore into an empty "
                 "database, or pass --replace to overwrite everything in it."

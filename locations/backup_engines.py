@@ -253,4 +253,5 @@ def engine_for(connection) -> Engine:
     try:
         return ENGINES[connection.vendor]
     except KeyError:
-        raise BackupError(f"Backups support PostgreSQL and SQLite, not {connection.vendor}.")
+        message = f"Backups support PostgreSQL and SQLite, not {connection.vendor}."
+        raise BackupError(message) from None
