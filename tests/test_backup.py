@@ -279,3 +279,15 @@ def test_postgres_a_database_with_tables_the_backup_lacks_is_refused(catalogue, 
     finally:
         with connection.cursor() as cursor:
             cursor.execute("DROP TABLE locations_from_a_newer_migration")
+
+
+def test_a_restore_that_does_not_match_the_manifest_is_reported(catalogue, tmp_path):
+    backup = backup_now(tmp_path)
+    manifest_file = backup / "manifest.json"
+    manifest = json.loads(manifest_file.read_text())
+    manifest["rows"]["locations_location"] += 1  # as if a row had been lost on the way
+    manifest_file.write_text(json.dumps(manifest))
+    wipe_database()
+
+    with pytest.raises(CommandError, match="differs from the backup.*locations_location"):
+        call_command("restore_catalogue", str(backup))

@@ -53,9 +53,8 @@ def fingerprint(cursor) -> dict[str, tuple[int, str]]:
     cursor.execute(TABLES_SQL)
     result = {}
     for (table,) in cursor.fetchall():
-        cursor.execute(
-            f"SELECT count(*), md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))) FROM \"{table}\" t"  # noqa: E501, S608
-        )
+        rows_md5 = "md5(string_agg(md5(t::text), '' ORDER BY md5(t::text)))"
+        cursor.execute(f'SELECT count(*), {rows_md5} FROM "{table}" t')  # noqa: S608
         result[table] = tuple(cursor.fetchone())
     return result
 
