@@ -18,6 +18,7 @@ The management commands `backup_catalogue` and `restore_catalogue` wrap these fu
 import hashlib
 import json
 import posixpath
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,6 +99,15 @@ def make_backup(destination_root: Path, *, using=DEFAULT_DB_ALIAS, storage=defau
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
     folder = Path(destination_root) / f"rokehan-{stamp}"
     folder.mkdir(parents=True, exist_ok=False)
+    try:
+        _write_backup(folder, engine, connection, storage)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # never leave a half backup to be trusted
+        raise
+    return folder
+
+
+def _write_backup(folder: Path, engine, connection, storage) -> None:
     dump = folder / engine.dump_name
     inventory = engine.dump(connection, dump)
     # Media after the database: a file uploaded meanwhile is an extra, harmless copy; one
@@ -117,7 +127,6 @@ def make_backup(destination_root: Path, *, using=DEFAULT_DB_ALIAS, storage=defau
         "missing_files": sorted(inventory.files - set(files)),
     }
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
-    return folder
 
 
 def read_manifest(folder: Path) -> dict:

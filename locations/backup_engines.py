@@ -170,6 +170,8 @@ def pg_dump(connection, path: Path) -> Inventory:
 
 def pg_restore(connection, path: Path) -> None:
     """Replace the objects of the dump in this database, all or nothing."""
+    if connection.in_atomic_block:
+        raise BackupError("Restore outside a transaction: pg_restore runs its own.")
     tool = pg_tool("pg_restore", connection)
     connection.close()  # our own idle session must not hold locks the DROPs wait for
     _run(

@@ -266,6 +266,8 @@ def test_postgres_missing_client_tools_are_a_clear_error(catalogue, tmp_path, mo
     with pytest.raises(CommandError, match="pg_dump is not installed.*postgresql-client"):
         call_command("backup_catalogue", output_dir=str(tmp_path / "backups"))
 
+    assert list((tmp_path / "backups").iterdir()) == []  # no half backup left behind
+
 
 @on_postgres
 def test_postgres_a_database_with_tables_the_backup_lacks_is_refused(catalogue, tmp_path):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
 
 from locations.backup import BackupError, make_backup
 
@@ -28,6 +29,8 @@ class Command(BaseCommand):
             folder = make_backup(Path(output_dir))
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except OperationalError as error:
+            raise CommandError(f"The database cannot be reached: {error}") from error
         data = json.loads((folder / "manifest.json").read_text())
         rows = sum(data["rows"].values())
         self.stdout.write(

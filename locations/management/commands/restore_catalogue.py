@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
 
 from locations.backup import BackupError, restore_backup
 
@@ -28,6 +29,8 @@ class Command(BaseCommand):
             result = restore_backup(Path(backup), replace=replace)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except OperationalError as error:
+            raise CommandError(f"The database cannot be reached: {error}") from error
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored {sum(result.rows.values())} rows; wrote {result.files_written} "
