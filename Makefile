@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PYTEST_WORKERS ?= 2
 PORT ?= 8000
 
-.PHONY: run test lint format install messages gettext browser migrate demo bench soak backup restore clean
+.PHONY: run test lint format install messages gettext browser migrate demo bench soak backup restore drill clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -66,15 +66,24 @@ format: install
 soak: install
 	PY=$(PY) bench/soak.sh
 
-# Recovery: backups/rokehan-<timestamp>/ holds the database (engine-neutral JSON), every media
-# file (read through the storage API, so S3 works) and a manifest of checksums.
+# Recovery (docs/deployment.md): backups/rokehan-<timestamp>/ holds the database (PostgreSQL:
+# pg_dump custom format; SQLite: a copy made with SQLite's online backup API), every media file
+# (read through the storage API, so S3 works) and a manifest of row counts and checksums.
 backup: install
 	$(PY) manage.py backup_catalogue
 
-# Into an empty (freshly migrated) database: make restore BACKUP=backups/rokehan-…
-restore: migrate
-	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/rokehan-YYYYmmdd-…"; exit 2; }
-	$(PY) manage.py restore_catalogue "$(BACKUP)"
+# make restore BACKUP=backups/rokehan-… [REPLACE=1]: into an empty database (REPLACE=1: over
+# this one), then migrate forward in case the backup is older than the code.
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/rokehan-YYYYmmdd-… [REPLACE=1]"; exit 2; }
+	$(PY) manage.py restore_catalogue "$(BACKUP)" $(if $(REPLACE),--replace)
+	$(PY) manage.py migrate
+
+# The restore drill: 100,000 generated places on PostgreSQL, backed up, restored into a fresh
+# database by a separate process, compared table by table and file by file (~6 min).
+DRILL_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/rokehan_drill
+drill: install
+	RUN_DRILL=1 DATABASE_URL=$(DRILL_DATABASE_URL) $(PY) -m pytest -q -s -p no:randomly -m drill tests/test_backup_drill.py
 
 # Load test on PostgreSQL (docs/performance.md): gunicorn + wrk on loopback, 10k and 100k
 # locations. Tune with BENCH_SECONDS, BENCH_LOCATIONS, BENCH_STUDIOS, BENCH_GROWTH_LOCATIONS.

@@ -1,51 +1,46 @@
-"""Back up and restore the whole catalogue: database rows and media files.
+"""Back up and restore the whole catalogue: the database and every media file.
 
-A backup is a folder `backups/rokehan-YYYYmmdd-HHMMSS/` holding
+A backup is a folder `backups/rokehan-YYYYmmdd-HHMMSS-ffffff/` holding
 
-- `database.json`: Django's JSON fixture format with natural foreign keys (what `dumpdata
-  --natural-foreign` writes, but with times exact to the microsecond; `loaddata` reads it
-  back) — engine-neutral, so a SQLite
-  backup restores into PostgreSQL and back. Content types and permissions are not dumped
-  (migrate recreates them) and are referred to by name; sessions and django-axes' sign-in
-  records are left out (they are not the catalogue).
+- `database.dump` (PostgreSQL: `pg_dump --format=custom`) or `database.sqlite3` (SQLite: a
+  copy made with SQLite's online backup API) — see `locations.backup_engines`. Each restores
+  into the engine it came from; to move between engines use Django's `dumpdata`/`loaddata`.
 - `media/…`: every file in the default storage, read and written through Django's storage
   API, so the same commands work with a local folder and with S3-compatible storage.
-- `manifest.json`: when, the applied migrations, rows per model, and each file's size and
-  SHA-256, so a restore can prove it is complete before it changes anything.
+- `manifest.json`: when, the engine, the applied migrations, rows per table (and on
+  PostgreSQL a content checksum per table), and the SHA-256 of the dump and of every file,
+  so a restore can prove the backup is whole before it changes anything, and prove the
+  database afterwards holds what was backed up.
 
 The management commands `backup_catalogue` and `restore_catalogue` wrap these functions.
 """
 
-import datetime
 import hashlib
 import json
 import posixpath
-from dataclasses import dataclass, field
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.apps import apps
-from django.core import serializers
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.core.management import call_command
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
-from django.db.migrations.recorder import MigrationRecorder
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
-FORMAT_VERSION = 1
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
+from locations.backup_engines import BackupError, Inventory, engine_for, pg_tables
+
+FORMAT_VERSION = 2
 # The catalogue proper: a database holding any of these is not "empty".
 CATALOGUE_MODELS = ["locations.Location", "locations.Studio", "locations.Photo"]
 
-
-class BackupError(Exception):
-    """A backup cannot be made or restored; the message says why and what to do."""
+__all__ = ["BackupError", "RestoreResult", "make_backup", "read_manifest", "restore_backup"]
 
 
 @dataclass
 class RestoreResult:
-    rows: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, int]
     files_written: int = 0
     files_already_present: int = 0
 
@@ -54,6 +49,14 @@ def _sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _sha256_stored(storage, name: str) -> str:
+    digest = hashlib.sha256()
+    with storage.open(name, "rb") as handle:
+        for chunk in handle.chunks():
             digest.update(chunk)
     return digest.hexdigest()
 
@@ -70,96 +73,15 @@ def storage_files(storage=default_storage, path: str = ""):
         yield from storage_files(storage, posixpath.join(path, directory) if path else directory)
 
 
-def backed_up_models():
-    """The models a backup holds: every concrete model but the excluded apps and models."""
-    excluded_apps = {label for label in EXCLUDED if "." not in label}
-    excluded_models = {label.lower() for label in EXCLUDED if "." in label}
-    for model in apps.get_models():
-        opts = model._meta
-        if opts.proxy or not opts.managed:
-            continue
-        if opts.app_label in excluded_apps or opts.label_lower in excluded_models:
-            continue
-        yield model
+def _media_path(folder: Path, name: str) -> Path:
+    return folder / "media" / Path(*name.split("/"))
 
 
-class ExactJSONEncoder(DjangoJSONEncoder):
-    """DjangoJSONEncoder, but keeping microseconds (it cuts times to milliseconds, which
-    would change every `updated_at` on a round trip)."""
-
-    def default(self, o):
-        if isinstance(o, (datetime.datetime, datetime.time)):
-            return o.isoformat()
-        return super().default(o)
-
-
-def dump_database(stream, *, using=DEFAULT_DB_ALIAS) -> None:
-    """What `dumpdata --natural-foreign --exclude …` writes, with exact times: every row of
-    the backed-up models, in an order loaddata can follow."""
-    app_list = {}
-    for model in backed_up_models():
-        app_list.setdefault(apps.get_app_config(model._meta.app_label), []).append(model)
-    ordered = serializers.sort_dependencies(app_list.items(), allow_cycles=True)
-
-    def rows():
-        for model in ordered:
-            # The base manager, as dumpdata uses: a default manager may hide rows.
-            yield from model._base_manager.using(using).order_by(model._meta.pk.name).iterator()
-
-    serializers.serialize(
-        "json", rows(), stream=stream, use_natural_foreign_keys=True, cls=ExactJSONEncoder
-    )
-
-
-def _row_counts(using) -> dict[str, int]:
-    return {
-        model._meta.label: model._default_manager.using(using).count()
-        for model in backed_up_models()
-    }
-
-
-def _applied_migrations(using) -> list[list[str]]:
-    recorder = MigrationRecorder(connections[using])
-    return sorted([app, name] for app, name in recorder.applied_migrations())
-
-
-def _referenced_files(using) -> set[str]:
-    """Names stored in every FileField/ImageField of the backed-up models."""
-    names = set()
-    for model in backed_up_models():
-        for model_field in model._meta.concrete_fields:
-            if isinstance(model_field, models.FileField):
-                values = model._default_manager.using(using).values_list(
-                    model_field.attname, flat=True
-                )
-                names.update(value for value in values if value)
-    return names
-
-
-def make_backup(destination_root: Path, *, using=DEFAULT_DB_ALIAS, storage=default_storage) -> Path:
-    """Write a new timestamped backup folder under `destination_root` and return it."""
-    stamp = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
-    folder = Path(destination_root) / f"rokehan-{stamp}"
-    folder.mkdir(parents=True, exist_ok=False)
-    database_file = folder / "database.json"
-    connection = connections[using]
-
-    # One consistent snapshot of every table, even while fixers keep editing (when already
-    # inside a caller's transaction, that transaction decides what is seen).
-    outermost = not connection.in_atomic_block
-    with transaction.atomic(using=using):
-        if outermost and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        with database_file.open("w", encoding="utf-8") as out:
-            dump_database(out, using=using)
-        rows = _row_counts(using)
-        migrations = _applied_migrations(using)
-        referenced = _referenced_files(using)
-
+def _copy_media(folder: Path, storage) -> dict[str, dict]:
+    """Copy every stored file into the backup folder; name → size and SHA-256."""
     files = {}
     for name in storage_files(storage):
-        target = folder / "media" / Path(*name.split("/"))
+        target = _media_path(folder, name)
         target.parent.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         with storage.open(name, "rb") as source, target.open("wb") as out:
@@ -167,21 +89,44 @@ def make_backup(destination_root: Path, *, using=DEFAULT_DB_ALIAS, storage=defau
                 digest.update(chunk)
                 out.write(chunk)
         files[name] = {"size": target.stat().st_size, "sha256": digest.hexdigest()}
+    return files
 
-    missing = sorted(referenced - set(files))
+
+def make_backup(destination_root: Path, *, using=DEFAULT_DB_ALIAS, storage=default_storage) -> Path:
+    """Write a new timestamped backup folder under `destination_root` and return it."""
+    connection = connections[using]
+    engine = engine_for(connection)
+    stamp = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
+    folder = Path(destination_root) / f"rokehan-{stamp}"
+    folder.mkdir(parents=True, exist_ok=False)
+    try:
+        _write_backup(folder, engine, connection, storage)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # never leave a half backup to be trusted
+        raise
+    return folder
+
+
+def _write_backup(folder: Path, engine, connection, storage) -> None:
+    dump = folder / engine.dump_name
+    inventory = engine.dump(connection, dump)
+    # Media after the database: a file uploaded meanwhile is an extra, harmless copy; one
+    # deleted meanwhile is listed as missing below.
+    files = _copy_media(folder, storage)
     manifest = {
         "format": FORMAT_VERSION,
         "created_at": timezone.now().isoformat(),
-        "database_vendor": connection.vendor,
-        "database_sha256": _sha256_file(database_file),
-        "migrations": migrations,
-        "rows": rows,
+        "database_vendor": engine.vendor,
+        "database_file": engine.dump_name,
+        "database_sha256": _sha256_file(dump),
+        "migrations": inventory.migrations,
+        "rows": inventory.rows,
+        "checksums": inventory.checksums,
         "files": files,
         # Files the database names but the storage did not have (already lost before this backup).
-        "missing_files": missing,
+        "missing_files": sorted(inventory.files - set(files)),
     }
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
-    return folder
 
 
 def read_manifest(folder: Path) -> dict:
@@ -191,56 +136,68 @@ def read_manifest(folder: Path) -> dict:
         manifest = json.loads((folder / "manifest.json").read_text())
     except FileNotFoundError as error:
         raise BackupError(f"{folder} is not a backup: it has no manifest.json.") from error
+    except ValueError as error:
+        raise BackupError(f"{folder}/manifest.json is not valid JSON: {error}") from error
+    if manifest.get("format") == 1:
+        raise BackupError(
+            "This is an older JSON backup: load it into a freshly migrated database with "
+            f"`manage.py loaddata {folder / 'database.json'}` and copy its media/ folder back."
+        )
     if manifest.get("format") != FORMAT_VERSION:
         raise BackupError(f"Unknown backup format {manifest.get('format')!r}.")
-    if _sha256_file(folder / "database.json") != manifest["database_sha256"]:
-        raise BackupError("database.json does not match its checksum: the backup is damaged.")
+    dump = folder / manifest["database_file"]
+    if not dump.is_file() or _sha256_file(dump) != manifest["database_sha256"]:
+        raise BackupError(f"{dump.name} is missing or does not match its checksum: damaged.")
     for name, expected in manifest["files"].items():
-        path = folder / "media" / Path(*name.split("/"))
+        path = _media_path(folder, name)
         if not path.is_file() or _sha256_file(path) != expected["sha256"]:
             raise BackupError(f"Media file {name} is missing or damaged in the backup.")
     return manifest
 
 
-def restore_backup(
-    folder: Path, *, replace: bool = False, using=DEFAULT_DB_ALIAS, storage=default_storage
-) -> RestoreResult:
-    """Restore a backup into this database and storage.
-
-    Everything is checked before anything is written. The database must hold no catalogue
-    records (a freshly migrated one is fine) unless `replace` is given; its tables are then
-    emptied and loaded from the backup in one transaction. Media files go back under their
-    own names; identical files already present are kept, different ones are an error unless
-    `replace` is given.
-    """
-    folder = Path(folder)
-    manifest = read_manifest(folder)
-
-    applied = _applied_migrations(using)
-    if applied != manifest["migrations"]:
-        ours, theirs = {tuple(m) for m in applied}, {tuple(m) for m in manifest["migrations"]}
+def _check_target(manifest: dict, connection, *, replace: bool) -> None:
+    """Refuse a database this backup must not (or cannot safely) replace."""
+    if manifest["database_vendor"] != connection.vendor:
         raise BackupError(
-            "This database's migrations differ from the backup's "
-            f"(only here: {sorted(ours - theirs)}; only in the backup: {sorted(theirs - ours)}). "
-            "Migrate to the backup's version first."
+            f"This is a {manifest['database_vendor']} backup and the database is "
+            f"{connection.vendor}: restore it into the engine it came from (to move between "
+            "engines use dumpdata/loaddata)."
         )
-    if not replace:
-        for label in CATALOGUE_MODELS:
-            if apps.get_model(label)._default_manager.using(using).exists():
-                raise BackupError(
-                    f"The database already holds {label} records; restore into an empty "
-                    "database, or pass --replace to overwrite everything in it."
-                )
+    known = {tuple(key) for key in MigrationLoader(None, ignore_no_migrations=True).disk_migrations}
+    newer = sorted({tuple(m) for m in manifest["migrations"]} - known)
+    if newer:
+        raise BackupError(
+            f"The backup has migrations this code does not know ({newer[:3]} …): restore it "
+            "with the release that made it."
+        )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            tables = set(pg_tables(cursor))
+        # --clean drops and recreates the backup's tables only: others would be left over.
+        extra = sorted(tables - set(manifest["rows"]))
+        if extra:
+            raise BackupError(
+                f"The database has tables the backup has not ({', '.join(extra[:5])}): it is at "
+                "newer migrations. Restore into an empty database (createdb), then migrate."
+            )
+    else:
+        tables = set(connection.introspection.table_names())
+    if replace:
+        return
+    for label in CATALOGUE_MODELS:
+        manager = apps.get_model(label)._default_manager.using(connection.alias)
+        if manager.model._meta.db_table in tables and manager.exists():
+            raise BackupError(
+                f"The database already holds {label} records; restore into an empty "
+                "database, or pass --replace to overwrite everything in it."
+            )
 
-    result = RestoreResult()
+
+def _media_to_write(manifest: dict, storage, *, replace: bool, result: RestoreResult) -> list[str]:
     to_write = []
     for name, expected in manifest["files"].items():
         if storage.exists(name):
-            with storage.open(name, "rb") as existing:
-                digest = hashlib.sha256()
-                for chunk in existing.chunks():
-                    digest.update(chunk)
-            if digest.hexdigest() == expected["sha256"]:
+            if _sha256_stored(storage, name) == expected["sha256"]:
                 result.files_already_present += 1
                 continue
             if not replace:
@@ -249,32 +206,54 @@ def restore_backup(
                     "overwrite it."
                 )
         to_write.append(name)
+    return to_write
 
-    # Media first: if the database load then fails, the extra files harm nothing and a
+
+def _differences(inventory: Inventory, manifest: dict) -> dict:
+    got = {"rows": inventory.rows, "checksums": inventory.checksums}
+    different = {}
+    for key in ("rows", "checksums"):
+        for table in set(manifest[key]) | set(got[key]):
+            if manifest[key].get(table) != got[key].get(table):
+                different[f"{key}:{table}"] = (got[key].get(table), manifest[key].get(table))
+    return different
+
+
+def restore_backup(
+    folder: Path, *, replace: bool = False, using=DEFAULT_DB_ALIAS, storage=default_storage
+) -> RestoreResult:
+    """Restore a backup into this database and storage.
+
+    Everything is checked before anything is written: the backup's checksums, its engine and
+    migrations, and the target (no catalogue records unless `replace`; on PostgreSQL no
+    tables the backup lacks). Media files go back under their own names (identical files
+    already present are kept, different ones are an error unless `replace`), then the
+    database is replaced all or nothing, then its rows and checksums are compared with the
+    manifest. Run `migrate` afterwards when the backup is older than the code.
+    """
+    folder = Path(folder)
+    manifest = read_manifest(folder)
+    connection = connections[using]
+    engine = engine_for(connection)
+    _check_target(manifest, connection, replace=replace)
+    result = RestoreResult(rows={})
+    to_write = _media_to_write(manifest, storage, replace=replace, result=result)
+
+    # Media first: if the database restore then fails, the extra files harm nothing and a
     # second run finds them already in place.
     for name in to_write:
         if storage.exists(name):
             storage.delete(name)
-        with (folder / "media" / Path(*name.split("/"))).open("rb") as handle:
+        with _media_path(folder, name).open("rb") as handle:
             saved_as = storage.save(name, File(handle, name=name))
         if saved_as != name:
             raise BackupError(f"The storage saved {name} as {saved_as}; restore stopped.")
         result.files_written += 1
 
-    with transaction.atomic(using=using):
-        # Empty every table (migration-made rows too: the backup has them) and let
-        # post_migrate recreate content types and permissions, which the dump names.
-        # PostgreSQL cannot TRUNCATE with deferred constraint checks pending (inside a
-        # caller's transaction): run them first.
-        connections[using].check_constraints()
-        call_command("flush", interactive=False, database=using, verbosity=0)
-        call_command("loaddata", str(folder / "database.json"), database=using, verbosity=0)
-        result.rows = _row_counts(using)
-        if result.rows != manifest["rows"]:
-            different = {
-                label: (count, manifest["rows"].get(label))
-                for label, count in result.rows.items()
-                if count != manifest["rows"].get(label)
-            }
-            raise BackupError(f"Row counts after loading differ from the backup: {different}")
+    engine.restore(connection, folder / manifest["database_file"])
+    inventory = engine.inventory(connection)
+    different = _differences(inventory, manifest)
+    if different:
+        raise BackupError(f"After the restore the database differs from the backup: {different}")
+    result.rows = inventory.rows
     return result

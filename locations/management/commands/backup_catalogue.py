@@ -5,14 +5,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
 
 from locations.backup import BackupError, make_backup
 
 
 class Command(BaseCommand):
     help = (
-        "Write backups/rokehan-<timestamp>/ with the database (engine-neutral JSON), every "
-        "media file (read through the storage API) and a manifest of checksums."
+        "Write backups/rokehan-<timestamp>/ with the database (PostgreSQL: pg_dump custom "
+        "format; SQLite: an online-backup copy), every media file (read through the storage "
+        "API) and a manifest of row counts and checksums."
     )
 
     def add_arguments(self, parser):
@@ -27,6 +29,8 @@ class Command(BaseCommand):
             folder = make_backup(Path(output_dir))
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except OperationalError as error:
+            raise CommandError(f"The database cannot be reached: {error}") from error
         data = json.loads((folder / "manifest.json").read_text())
         rows = sum(data["rows"].values())
         self.stdout.write(

@@ -3,15 +3,17 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
 
 from locations.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):
     help = (
-        "Restore the database and media files from a backup folder. Checks every checksum "
-        "and the migration state first; refuses a database that already holds catalogue "
-        "records unless --replace is given."
+        "Restore the database and media files from a backup folder. Checks every checksum, "
+        "the engine and the migrations first; refuses a database that already holds "
+        "catalogue records unless --replace is given; afterwards compares rows (and, on "
+        "PostgreSQL, content checksums) with the manifest. Run migrate afterwards."
     )
 
     def add_arguments(self, parser):
@@ -27,6 +29,8 @@ class Command(BaseCommand):
             result = restore_backup(Path(backup), replace=replace)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except OperationalError as error:
+            raise CommandError(f"The database cannot be reached: {error}") from error
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored {sum(result.rows.values())} rows; wrote {result.files_written} "
