@@ -18,7 +18,8 @@ from .common import (
     related_count,
 )
 from .imports import CatalogueImportExportMixin
-from .photos import LocationPhotoInline, PhotoOwnerAdminMixin
+from .photo_pages import PhotoOwnerAdminMixin
+from .photos import LocationPhotoInline
 from .verification import (
     ROUND_FIELDS,
     CheckedListFilter,

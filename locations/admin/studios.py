@@ -16,7 +16,8 @@ from .common import (
     related_count,
 )
 from .imports import CatalogueImportExportMixin
-from .photos import PhotoOwnerAdminMixin, StudioPhotoInline
+from .photo_pages import PhotoOwnerAdminMixin
+from .photos import StudioPhotoInline
 from .verification import (
     ROUND_FIELDS,
     CheckedListFilter,

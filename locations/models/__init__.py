@@ -5,16 +5,10 @@ from .catalogue import Compass, DronePolicy, Location, Photo, Power
 from .commissions import FilmCommission
 from .common import Status
 from .incentives import ApplicationWindow, IncentiveProgramme, IncentiveThreshold
-from .itineraries import (
-    Itinerary,
-    ItineraryStatus,
-    ItineraryStop,
-    Shortlist,
-    ShortlistItem,
-    TravelMode,
-)
+from .itineraries import Itinerary, ItineraryStatus, ItineraryStop, TravelMode
 from .jobs import Job, JobKind, JobStatus
 from .sharing import ShareReply, Verdict
+from .shortlists import Shortlist, ShortlistItem
 from .studios import ReferenceStage, Soundstage, StageCriteria, Studio
 from .submissions import Decision, Submission
 from .verification import ChangeRequest

@@ -1,6 +1,8 @@
 """Client packages: a shortlist's share link (expiry, revocation, opens) and the replies
 that viewers without an account leave on its places."""
 
+import secrets
+
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
@@ -11,6 +13,11 @@ from django.utils.translation import gettext_lazy as _
 # Viewers type these by hand on a phone: short enough to read in a list, long enough to say why.
 REPLY_NAME_MAX = 60
 REPLY_COMMENT_MAX = 1000
+
+
+def new_share_token() -> str:
+    """An unguessable token for a private link (256 bits, URL-safe)."""
+    return secrets.token_urlsafe(32)
 
 
 class ShareLinkQuerySet(models.QuerySet):
@@ -73,8 +80,6 @@ class ShareLink(models.Model):
 
     def regenerate_share_token(self) -> str:
         """A new, live link (counted from zero); whoever had the old one loses access."""
-        from .itineraries import new_share_token
-
         self.share_token = new_share_token()
         self.share_revoked_at = None
         self.share_open_count = 0
