@@ -6,24 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from locations.concurrency import OptimisticLockAdminMixin
-from locations.models import Photo, ReferenceStage, Soundstage, Studio
+from locations.models import ReferenceStage, Soundstage, Studio
 
-from .common import (
-    AUDIT_FIELDS,
-    PLACE_FIELDSET,
-    AuditedAdminMixin,
-    PublishWorkflowMixin,
-    related_count,
-)
-from .imports import CatalogueImportExportMixin
-from .photo_pages import PhotoOwnerAdminMixin
+from .common import PLACE_FIELDSET
 from .photos import StudioPhotoInline
-from .verification import (
-    ROUND_FIELDS,
-    CheckedListFilter,
-    VerificationAdminMixin,
-    verification_fieldset,
-)
+from .places import CLOSING_FIELDSETS, PlaceAdmin
+from .verification import CheckedListFilter
 
 
 def describe_area(stage: Soundstage | None) -> str:
@@ -64,15 +52,8 @@ class SoundstageInline(OptimisticLockAdminMixin, admin.TabularInline):
 
 
 @admin.register(Studio)
-class StudioAdmin(
-    OptimisticLockAdminMixin,
-    PhotoOwnerAdminMixin,
-    VerificationAdminMixin,
-    CatalogueImportExportMixin,
-    PublishWorkflowMixin,
-    AuditedAdminMixin,
-    SimpleHistoryAdmin,
-):
+class StudioAdmin(PlaceAdmin):
+    photo_owner = "studio"
     import_kind = "studios"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = (
@@ -94,10 +75,7 @@ class StudioAdmin(
         "English or Japanese name, company, municipality, description or prefecture."
     )
     autocomplete_fields = ("prefecture",)
-    readonly_fields = ("slug", *AUDIT_FIELDS, *ROUND_FIELDS)
     inlines = [SoundstageInline, StudioPhotoInline]
-    actions = ["submit_for_review", "publish", "unpublish", "mark_checked", "export_selected"]
-    save_on_top = True
     fieldsets = (
         (None, {"fields": (("name", "name_ja"), "company", "website")}),
         PLACE_FIELDSET,
@@ -120,18 +98,11 @@ class StudioAdmin(
             },
         ),
         (_("Source"), {"fields": ("source", "is_sample")}),
-        (_("Status"), {"fields": ("status", "record_version")}),
-        verification_fieldset("verified_on"),
-        (_("Record"), {"classes": ("collapse",), "fields": ("slug", *AUDIT_FIELDS)}),
+        *CLOSING_FIELDSETS,
     )
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .with_stage_stats()
-            .annotate(n_photos=related_count(Photo, "studio"))
-        )
+        return super().get_queryset(request).with_stage_stats()
 
     @admin.display(description=_("stages"), ordering="stage_count")
     def stage_count(self, obj):
@@ -140,10 +111,6 @@ class StudioAdmin(
     @admin.display(description=_("largest stage (m²)"), ordering="largest_stage_m2")
     def largest_stage(self, obj):
         return f"{obj.largest_stage_m2:,.0f}" if obj.largest_stage_m2 is not None else "—"
-
-    @admin.display(description=_("photos"), ordering="n_photos")
-    def photo_count(self, obj):
-        return obj.n_photos
 
     def get_search_results(self, request, queryset, search_term):
         """The public site's keyword search (names in both scripts, width/kana folded)."""

@@ -21,7 +21,7 @@ from .common import (
 from .place_prefetch import place_prefetches
 
 # Migration 0006 names the share tokens' default by this module's path.
-from .sharing import new_share_token
+from .sharing import new_share_token, share_token_field
 
 
 class TravelMode(models.TextChoices):
@@ -101,14 +101,7 @@ class Itinerary(AuditedModel):
         db_index=True,
         help_text=_("Drafts are seen by staff and by whoever has the private link."),
     )
-    # Looked up on every visit of a private link, hence unique (and so indexed).
-    share_token = models.CharField(
-        _("private link token"),
-        max_length=64,
-        unique=True,
-        default=new_share_token,
-        editable=False,
-    )
+    share_token = share_token_field()
 
     objects = ItineraryQuerySet.as_manager()
 

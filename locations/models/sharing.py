@@ -20,6 +20,18 @@ def new_share_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def share_token_field() -> models.CharField:
+    """A record's private-link token: looked up on every visit of the link, hence unique (and
+    so indexed); made on creation, never typed in."""
+    return models.CharField(
+        _("private link token"),
+        max_length=64,
+        unique=True,
+        default=new_share_token,
+        editable=False,
+    )
+
+
 class ShareLinkQuerySet(models.QuerySet):
     """Links that still open: not revoked and not past their last day (Japan time)."""
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .common import one_place_constraint, place_fields
 from .place_prefetch import place_prefetches
-from .sharing import ShareLink, ShareLinkQuerySet, new_share_token
+from .sharing import ShareLink, ShareLinkQuerySet, share_token_field
 
 
 class ShortlistQuerySet(ShareLinkQuerySet):
@@ -50,13 +50,7 @@ class Shortlist(ShareLink):
     brief = models.TextField(
         _("brief"), blank=True, help_text=_("What the production is looking for.")
     )
-    share_token = models.CharField(
-        _("private link token"),
-        max_length=64,
-        unique=True,
-        default=new_share_token,
-        editable=False,
-    )
+    share_token = share_token_field()
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
