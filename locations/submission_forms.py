@@ -14,7 +14,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from locations.models import Category, Location, Prefecture
-from locations.photos.images import ACCEPT_ATTRIBUTE, PreparedPhoto, prepare_photo
+from locations.photos.images import ACCEPT_ATTRIBUTE, PreparedPhoto, prepare_photos
 from locations.readings import suggest_readings
 
 # Markup has no place in a plain-text description; refusing it tells a person why, and a
@@ -202,17 +202,7 @@ class SubmissionForm(forms.ModelForm):
                     "limit": filesizeformat(settings.SUBMISSION_MAX_UPLOAD_BYTES),
                 },
             )
-        prepared, errors = [], []
-        for upload in uploads:
-            try:
-                prepared.append(prepare_photo(upload))
-            except ValidationError as error:
-                errors.append(error)
-        if errors:
-            for item in prepared:
-                item.content.close()
-            raise ValidationError(errors)
-        self.prepared = prepared
+        self.prepared = prepare_photos(uploads)
         return uploads
 
     def clean(self):

@@ -4,28 +4,14 @@ from django import forms
 from django.contrib import admin
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from locations.concurrency import OptimisticLockAdminMixin
-from locations.models import Location, Photo
+from locations.models import Location
 from locations.readings import suggest_readings
 
-from .common import (
-    AUDIT_FIELDS,
-    PLACE_FIELDSET,
-    AuditedAdminMixin,
-    PublishWorkflowMixin,
-    related_count,
-)
-from .imports import CatalogueImportExportMixin
-from .photos import LocationPhotoInline, PhotoOwnerAdminMixin
-from .search import NormalisedSearchMixin
-from .verification import (
-    ROUND_FIELDS,
-    CheckedListFilter,
-    VerificationAdminMixin,
-    verification_fieldset,
-)
+from .common import PLACE_FIELDSET
+from .photos import LocationPhotoInline
+from .places import CLOSING_FIELDSETS, PlaceAdmin
+from .verification import CheckedListFilter
 
 READING_SUGGESTED = _(
     "Left empty, it is suggested from the Japanese name when you save. It is a computer's "
@@ -57,16 +43,8 @@ class LocationForm(forms.ModelForm):
 
 
 @admin.register(Location)
-class LocationAdmin(
-    OptimisticLockAdminMixin,
-    PhotoOwnerAdminMixin,
-    VerificationAdminMixin,
-    CatalogueImportExportMixin,
-    PublishWorkflowMixin,
-    AuditedAdminMixin,
-    NormalisedSearchMixin,
-    SimpleHistoryAdmin,
-):
+class LocationAdmin(PlaceAdmin):
+    photo_owner = "location"
     form = LocationForm
     import_kind = "locations"
     list_display = (
@@ -99,11 +77,8 @@ class LocationAdmin(
         "or prefecture. Case, width and katakana/hiragana do not matter."
     )
     autocomplete_fields = ("prefecture", "tags")
-    readonly_fields = ("slug", *AUDIT_FIELDS, *ROUND_FIELDS)
     inlines = [LocationPhotoInline]
-    actions = ["submit_for_review", "publish", "unpublish", "mark_checked", "export_selected"]
     list_per_page = 50
-    save_on_top = True
     fieldsets = (
         (
             None,
@@ -159,17 +134,8 @@ class LocationAdmin(
                 "fields": ("contact_name", "contact_phone", "contact_email", "private_property"),
             },
         ),
-        (_("Status"), {"fields": ("status", "record_version")}),
-        verification_fieldset("verified_on"),
-        (_("Record"), {"classes": ("collapse",), "fields": ("slug", *AUDIT_FIELDS)}),
+        *CLOSING_FIELDSETS,
     )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_photos=related_count(Photo, "location"))
-
-    @admin.display(description=_("photos"), ordering="n_photos")
-    def photo_count(self, obj):
-        return obj.n_photos
 
     def get_search_results(self, request, queryset, search_term):
         """A spreadsheet's id (a station code) finds its place; else the public search."""

@@ -6,24 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from locations.concurrency import OptimisticLockAdminMixin
-from locations.models import Photo, ReferenceStage, Soundstage, Studio
+from locations.models import ReferenceStage, Soundstage, Studio
 
-from .common import (
-    AUDIT_FIELDS,
-    PLACE_FIELDSET,
-    AuditedAdminMixin,
-    PublishWorkflowMixin,
-    related_count,
-)
-from .imports import CatalogueImportExportMixin
-from .photos import PhotoOwnerAdminMixin, StudioPhotoInline
+from .common import PLACE_FIELDSET
+from .photos import StudioPhotoInline
+from .places import CLOSING_FIELDSETS, PlaceAdmin
 from .search import NormalisedSearchMixin
-from .verification import (
-    ROUND_FIELDS,
-    CheckedListFilter,
-    VerificationAdminMixin,
-    verification_fieldset,
-)
+from .verification import CheckedListFilter
 
 
 def describe_area(stage: Soundstage | None) -> str:
@@ -64,16 +53,8 @@ class SoundstageInline(OptimisticLockAdminMixin, admin.TabularInline):
 
 
 @admin.register(Studio)
-class StudioAdmin(
-    OptimisticLockAdminMixin,
-    PhotoOwnerAdminMixin,
-    VerificationAdminMixin,
-    CatalogueImportExportMixin,
-    PublishWorkflowMixin,
-    AuditedAdminMixin,
-    NormalisedSearchMixin,
-    SimpleHistoryAdmin,
-):
+class StudioAdmin(PlaceAdmin):
+    photo_owner = "studio"
     import_kind = "studios"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = (
@@ -95,10 +76,7 @@ class StudioAdmin(
         "English or Japanese name, company, municipality, description or prefecture."
     )
     autocomplete_fields = ("prefecture",)
-    readonly_fields = ("slug", *AUDIT_FIELDS, *ROUND_FIELDS)
     inlines = [SoundstageInline, StudioPhotoInline]
-    actions = ["submit_for_review", "publish", "unpublish", "mark_checked", "export_selected"]
-    save_on_top = True
     fieldsets = (
         (None, {"fields": (("name", "name_ja"), "company", "website")}),
         PLACE_FIELDSET,
@@ -121,18 +99,11 @@ class StudioAdmin(
             },
         ),
         (_("Source"), {"fields": ("source", "is_sample")}),
-        (_("Status"), {"fields": ("status", "record_version")}),
-        verification_fieldset("verified_on"),
-        (_("Record"), {"classes": ("collapse",), "fields": ("slug", *AUDIT_FIELDS)}),
+        *CLOSING_FIELDSETS,
     )
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .with_stage_stats()
-            .annotate(n_photos=related_count(Photo, "studio"))
-        )
+        return super().get_queryset(request).with_stage_stats()
 
     @admin.display(description=_("stages"), ordering="stage_count")
     def stage_count(self, obj):
@@ -141,10 +112,6 @@ class StudioAdmin(
     @admin.display(description=_("largest stage (m²)"), ordering="largest_stage_m2")
     def largest_stage(self, obj):
         return f"{obj.largest_stage_m2:,.0f}" if obj.largest_stage_m2 is not None else "—"
-
-    @admin.display(description=_("photos"), ordering="n_photos")
-    def photo_count(self, obj):
-        return obj.n_photos
 
 
 @admin.register(Soundstage)

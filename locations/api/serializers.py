@@ -18,6 +18,9 @@ from locations.models import (
 )
 from locations.templatetags.photos import photo_sources
 
+# Where a location or a studio is: the same fields, in the same order, in both.
+WHERE_FIELDS = ["prefecture", "municipality", "address", "address_ja", "latitude", "longitude"]
+
 
 class PrefectureSerializer(serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -102,12 +105,7 @@ class LocationSerializer(_PlaceSerializer):
             "name_romaji",
             "category",
             "tags",
-            "prefecture",
-            "municipality",
-            "address",
-            "address_ja",
-            "latitude",
-            "longitude",
+            *WHERE_FIELDS,
             "distance_km",
             "description",
             "description_ja",
@@ -170,12 +168,7 @@ class StudioSerializer(_PlaceSerializer):
             "name",
             "name_ja",
             "company",
-            "prefecture",
-            "municipality",
-            "address",
-            "address_ja",
-            "latitude",
-            "longitude",
+            *WHERE_FIELDS,
             "website",
             "description",
             "description_ja",

@@ -4,18 +4,12 @@ from .areas import Category, Prefecture, Region, Tag
 from .commissions import FilmCommission
 from .common import Status
 from .incentives import ApplicationWindow, IncentiveProgramme, IncentiveThreshold
-from .itineraries import (
-    Itinerary,
-    ItineraryStatus,
-    ItineraryStop,
-    Shortlist,
-    ShortlistItem,
-    TravelMode,
-)
+from .itineraries import Itinerary, ItineraryStatus, ItineraryStop, TravelMode
 from .jobs import Job, JobKind, JobStatus
 from .locations import Compass, DronePolicy, Location, Power
 from .photos import Photo
 from .sharing import ShareReply, Verdict
+from .shortlists import Shortlist, ShortlistItem
 from .studios import ReferenceStage, Soundstage, StageCriteria, Studio
 from .submissions import Decision, Submission
 from .verification import ChangeRequest

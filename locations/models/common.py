@@ -1,4 +1,5 @@
-"""Pieces shared by the catalogue's models: publication status, coordinates, audit fields."""
+"""Pieces shared by the catalogue's models: publication status, coordinates, the location-or-
+studio owner pair, audit fields."""
 
 import functools
 import re
@@ -79,6 +80,33 @@ def coordinates_in_japan_constraint() -> models.CheckConstraint:
             "Coordinates must both be empty, or lie inside Japan "
             "(latitude 20–46, longitude 122–154)."
         ),
+    )
+
+
+def place_fields(related_name: str, *, on_delete=models.CASCADE):
+    """A fresh (location, studio) pair of optional foreign keys, for a row that belongs to a
+    catalogue place of either kind (a photo, a shortlist item, a tour stop, a change request).
+    Pair it with `one_place_constraint()` where exactly one of the two must be set."""
+    return tuple(
+        models.ForeignKey(
+            f"locations.{model}",
+            verbose_name=label,
+            null=True,
+            blank=True,
+            on_delete=on_delete,
+            related_name=related_name,
+        )
+        for model, label in (("Location", _("location")), ("Studio", _("studio")))
+    )
+
+
+def one_place_constraint(suffix: str, message) -> models.CheckConstraint:
+    """Exactly one of `place_fields()`' location and studio is set (`suffix` names it)."""
+    return models.CheckConstraint(
+        name=f"%(app_label)s_%(class)s_{suffix}",
+        condition=Q(location__isnull=False, studio__isnull=True)
+        | Q(location__isnull=True, studio__isnull=False),
+        violation_error_message=message,
     )
 
 
@@ -166,22 +194,6 @@ def contact_fields():
         models.CharField(_("contact name"), max_length=200, blank=True),
         models.CharField(_("contact phone"), max_length=50, blank=True),
         models.EmailField(_("contact email"), blank=True),
-    )
-
-
-def owner_fields(related_name: str):
-    """The `location` and `studio` keys of a record that belongs to one of the two (a photo,
-    a change request); a check constraint of the model says exactly one is set."""
-    return tuple(
-        models.ForeignKey(
-            f"locations.{model}",
-            verbose_name=label,
-            null=True,
-            blank=True,
-            on_delete=models.CASCADE,
-            related_name=related_name,
-        )
-        for model, label in (("Location", _("location")), ("Studio", _("studio")))
     )
 
 

@@ -1,12 +1,11 @@
-"""Familiarisation tours (itineraries and their stops) and the shortlists they grow from."""
+"""Familiarisation tours: itineraries and their stops (the shortlists they grow from are in
+models/shortlists.py)."""
 
-import secrets
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, TimeField
+from django.db.models import Exists, F, OuterRef, Q, TimeField
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,20 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from .common import (
     AuditedModel,
     PublishableQuerySet,
-    Status,
     coordinate_fields,
     coordinates_in_japan_constraint,
+    place_fields,
     unique_slug,
 )
-from .locations import Location
-from .photos import Photo
-from .sharing import ShareLink, ShareLinkQuerySet
-from .studios import Soundstage, Studio
+from .place_prefetch import place_prefetches
 
-
-def new_share_token() -> str:
-    """An unguessable token for a private link (256 bits, URL-safe)."""
-    return secrets.token_urlsafe(32)
+# Migration 0006 names the share tokens' default by this module's path.
+from .sharing import new_share_token, share_token_field
 
 
 class TravelMode(models.TextChoices):
@@ -45,47 +39,6 @@ class ItineraryStatus(models.TextChoices):
 
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
-
-
-def _published_place_q() -> Q:
-    """A stop or item whose location and studio, where set, are published: a place unpublished
-    after it was put on a tour or a shortlist must not reach visitors through it."""
-    return (Q(location__isnull=True) | Q(location__status=Status.PUBLISHED)) & (
-        Q(studio__isnull=True) | Q(studio__status=Status.PUBLISHED)
-    )
-
-
-def _photos_prefetch(path: str, *, private_photos: bool) -> Prefetch:
-    photos = Photo.objects.for_gallery()
-    if not private_photos:
-        photos = photos.public()
-    return Prefetch(path, queryset=photos, to_attr="ordered_photos")
-
-
-def _place_prefetches(
-    relation: str, rows, *, stages: bool, published_places: bool, private_photos: bool = False
-) -> list:
-    """Prefetches for tour stops or shortlist items (`relation`) with their places' covers,
-    and their studios' stages when `stages`; only published places when `published_places`;
-    photos of private properties only with `private_photos` (a shortlist's own pages)."""
-    if published_places:
-        rows = rows.filter(_published_place_q())
-    lookups = [
-        Prefetch(relation, queryset=rows),
-        _photos_prefetch(f"{relation}__location__photos", private_photos=private_photos),
-        _photos_prefetch(f"{relation}__studio__photos", private_photos=private_photos),
-    ]
-    if stages:
-        lookups.append(
-            Prefetch(
-                f"{relation}__studio__stages",
-                queryset=Soundstage.objects.order_by(
-                    F("floor_area_m2").desc(nulls_last=True), "name"
-                ),
-                to_attr="listed_stages",
-            )
-        )
-    return lookups
 
 
 class ItineraryQuerySet(PublishableQuerySet):
@@ -114,7 +67,7 @@ class ItineraryQuerySet(PublishableQuerySet):
             .order_by("date", "start_time", "pk")
         )
         return self.prefetch_related(
-            *_place_prefetches("stops", stops, stages=stages, published_places=published_places)
+            *place_prefetches("stops", stops, stages=stages, published_places=published_places)
         )
 
 
@@ -148,14 +101,7 @@ class Itinerary(AuditedModel):
         db_index=True,
         help_text=_("Drafts are seen by staff and by whoever has the private link."),
     )
-    # Looked up on every visit of a private link, hence unique (and so indexed).
-    share_token = models.CharField(
-        _("private link token"),
-        max_length=64,
-        unique=True,
-        default=new_share_token,
-        editable=False,
-    )
+    share_token = share_token_field()
 
     objects = ItineraryQuerySet.as_manager()
 
@@ -235,22 +181,7 @@ class ItineraryStop(models.Model):
         _("until"), null=True, blank=True, help_text=_("Leave empty for a moment (a check-in).")
     )
     # PROTECT: a place on a tour cannot vanish from under the guests; remove the stop first.
-    location = models.ForeignKey(
-        Location,
-        verbose_name=_("location"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="itinerary_stops",
-    )
-    studio = models.ForeignKey(
-        Studio,
-        verbose_name=_("studio"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="itinerary_stops",
-    )
+    location, studio = place_fields("itinerary_stops", on_delete=models.PROTECT)
     title = models.CharField(
         _("title"),
         max_length=200,
@@ -397,140 +328,3 @@ class ItineraryStop(models.Model):
     @property
     def duration(self) -> timedelta:
         return self.ends_at - self.starts_at
-
-
-class ShortlistQuerySet(ShareLinkQuerySet):
-    def owned_by(self, user):
-        """A user's own shortlists, most recently used first; none for visitors."""
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user).order_by("-updated_at", "-pk")
-
-    def with_items(self, *, stages: bool = False, published_places: bool = False):
-        """Items in rank order with their places and covers, in a fixed number of queries;
-        with `published_places`, only items whose place is published (what non-staff see).
-        Private properties' photos are included: only the owner and viewers of a live link
-        reach a shortlist's pages."""
-        items = ShortlistItem.objects.select_related(
-            "location__prefecture__region", "location__category", "studio__prefecture__region"
-        )
-        return self.prefetch_related(
-            *_place_prefetches(
-                "items",
-                items,
-                stages=stages,
-                published_places=published_places,
-                private_photos=True,
-            )
-        )
-
-
-class Shortlist(ShareLink):
-    """A location manager's collection of candidate places, shared by link (the link's
-    expiry, revocation and opens come from `ShareLink`, in models/sharing.py)."""
-
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("owner"),
-        on_delete=models.CASCADE,
-        related_name="shortlists",
-    )
-    title = models.CharField(_("title"), max_length=200, default=_("My shortlist"))
-    brief = models.TextField(
-        _("brief"), blank=True, help_text=_("What the production is looking for.")
-    )
-    share_token = models.CharField(
-        _("private link token"),
-        max_length=64,
-        unique=True,
-        default=new_share_token,
-        editable=False,
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    objects = ShortlistQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-updated_at", "-pk"]
-        verbose_name = _("shortlist")
-        verbose_name_plural = _("shortlists")
-        indexes = [
-            # The add button: the owner's most recently used shortlist.
-            models.Index(fields=["owner", "-updated_at"], name="shortlist_owner_recent"),
-        ]
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("shortlists:detail", kwargs={"pk": self.pk})
-
-    def get_share_url(self):
-        return reverse("shortlists:shared", kwargs={"token": self.share_token})
-
-
-class ShortlistItem(models.Model):
-    """A location or a studio on a shortlist, with the manager's note and ranking."""
-
-    shortlist = models.ForeignKey(
-        Shortlist, verbose_name=_("shortlist"), on_delete=models.CASCADE, related_name="items"
-    )
-    location = models.ForeignKey(
-        Location,
-        verbose_name=_("location"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="shortlist_items",
-    )
-    studio = models.ForeignKey(
-        Studio,
-        verbose_name=_("studio"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="shortlist_items",
-    )
-    rank = models.PositiveSmallIntegerField(
-        _("rank"), default=0, help_text=_("Position on the list: 1 is the favourite.")
-    )
-    top_choice_for = models.CharField(
-        _("top choice for"),
-        max_length=200,
-        blank=True,
-        help_text=_("The scene or need this place is the first choice for, e.g. “Sc. 12 chase”."),
-    )
-    note = models.TextField(_("note"), blank=True)
-    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["rank", "added_at", "pk"]
-        verbose_name = _("shortlist item")
-        verbose_name_plural = _("shortlist items")
-        constraints = [
-            models.CheckConstraint(
-                name="%(app_label)s_%(class)s_one_place",
-                condition=Q(location__isnull=False, studio__isnull=True)
-                | Q(location__isnull=True, studio__isnull=False),
-                violation_error_message=_("An item is one location or one studio."),
-            ),
-            # NULLs are distinct on SQLite and PostgreSQL alike, so each pair is unique per kind.
-            models.UniqueConstraint(
-                fields=["shortlist", "location"], name="%(app_label)s_%(class)s_unique_location"
-            ),
-            models.UniqueConstraint(
-                fields=["shortlist", "studio"], name="%(app_label)s_%(class)s_unique_studio"
-            ),
-        ]
-
-    def __str__(self):
-        return str(self.place)
-
-    @property
-    def place(self):
-        return self.location or self.studio
-
-    @property
-    def item_type(self) -> str:
-        return "location" if self.location_id else "studio"

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from locations.photos.thumbnails import spec_field
 
-from .common import owner_fields
+from .common import one_place_constraint, place_fields
 
 
 def photo_upload_to(instance, filename: str) -> str:
@@ -39,7 +39,7 @@ class PhotoQuerySet(models.QuerySet):
 class Photo(models.Model):
     """A photo of a location or of a studio (exactly one of the two)."""
 
-    location, studio = owner_fields("photos")
+    location, studio = place_fields("photos")
     image = models.ImageField(
         _("image"), upload_to=photo_upload_to, width_field="width", height_field="height"
     )
@@ -84,12 +84,7 @@ class Photo(models.Model):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
         constraints = [
-            models.CheckConstraint(
-                name="%(app_label)s_%(class)s_one_owner",
-                condition=Q(location__isnull=False, studio__isnull=True)
-                | Q(location__isnull=True, studio__isnull=False),
-                violation_error_message=_("A photo belongs to one location or one studio."),
-            ),
+            one_place_constraint("one_owner", _("A photo belongs to one location or one studio.")),
             # One cover per location and per studio (set_cover moves it).
             models.UniqueConstraint(
                 fields=["location"],

@@ -1,6 +1,8 @@
 """Client packages: a shortlist's share link (expiry, revocation, opens) and the replies
 that viewers without an account leave on its places."""
 
+import secrets
+
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
@@ -11,6 +13,23 @@ from django.utils.translation import gettext_lazy as _
 # Viewers type these by hand on a phone: short enough to read in a list, long enough to say why.
 REPLY_NAME_MAX = 60
 REPLY_COMMENT_MAX = 1000
+
+
+def new_share_token() -> str:
+    """An unguessable token for a private link (256 bits, URL-safe)."""
+    return secrets.token_urlsafe(32)
+
+
+def share_token_field() -> models.CharField:
+    """A record's private-link token: looked up on every visit of the link, hence unique (and
+    so indexed); made on creation, never typed in."""
+    return models.CharField(
+        _("private link token"),
+        max_length=64,
+        unique=True,
+        default=new_share_token,
+        editable=False,
+    )
 
 
 class ShareLinkQuerySet(models.QuerySet):
@@ -73,8 +92,6 @@ class ShareLink(models.Model):
 
     def regenerate_share_token(self) -> str:
         """A new, live link (counted from zero); whoever had the old one loses access."""
-        from .itineraries import new_share_token
-
         self.share_token = new_share_token()
         self.share_revoked_at = None
         self.share_open_count = 0

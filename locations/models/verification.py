@@ -17,7 +17,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .common import owner_fields
+from .common import one_place_constraint, place_fields
 
 # "Checked on" dates are days in Japan, where the owners and editors are.
 JAPAN = ZoneInfo("Asia/Tokyo")
@@ -126,7 +126,7 @@ class ChangeRequest(models.Model):
 
     MAX_LENGTH = 2000
 
-    location, studio = owner_fields("change_requests")
+    location, studio = place_fields("change_requests")
     message = models.TextField(_("message"), max_length=MAX_LENGTH)
     # The contact the link was sent to (the record's contact may be edited later).
     sent_to = models.EmailField(_("link sent to"), blank=True)
@@ -148,11 +148,8 @@ class ChangeRequest(models.Model):
         verbose_name = _("change request from an owner")
         verbose_name_plural = _("change requests from owners")
         constraints = [
-            models.CheckConstraint(
-                name="%(app_label)s_%(class)s_one_record",
-                condition=Q(location__isnull=False, studio__isnull=True)
-                | Q(location__isnull=True, studio__isnull=False),
-                violation_error_message=_("A change request is about one location or studio."),
+            one_place_constraint(
+                "one_record", _("A change request is about one location or studio.")
             ),
         ]
 

@@ -247,3 +247,19 @@ def prepare_photo(upload) -> PreparedPhoto:
         gps=gps,
         source_name=name,
     )
+
+
+def prepare_photos(uploads) -> list[PreparedPhoto]:
+    """`prepare_photo` for every upload, all or none: every file is checked, and when any is
+    refused the others' cleaned copies are closed and one ValidationError names each refusal."""
+    prepared, errors = [], []
+    for upload in uploads:
+        try:
+            prepared.append(prepare_photo(upload))
+        except ValidationError as error:
+            errors.append(error)
+    if errors:
+        for item in prepared:
+            item.content.close()
+        raise ValidationError(errors)
+    return prepared
