@@ -29,17 +29,40 @@ def bench_sizes(sizes: list[tuple[str, int, int]], *, repeat: bool, fixed_port: 
             for i, r in enumerate(runs):
                 port = fixed_port + i if fixed_port else free_port()
                 r["base"] = f"http://{HOST}:{port}"
-                procs.append(start_gunicorn(r["env"], port, logfile))
-                wait_healthy(r["base"], procs[-1])
             if repeat:
+                procs = _start(runs, logfile)
                 repeat_visits(runs)
+                _stop(procs)
+            # Made-up parameters no longer miss the visitors' cache (its keys are the canonical
+            # query, issue 18): first visits run on servers that share no page body at all,
+            # while what is shared per catalogue version (filter options, cards) stays cached.
+            procs = _start(runs, logfile, VISITOR_CACHE="off")
             first_visits(runs)
         finally:
-            for proc in procs:
-                stop_gunicorn(proc)
+            _stop(procs)
     for r in runs:
         del r["env"]  # holds the generated secret key; not for the results file
     return runs
+
+
+def _start(runs: list[dict], logfile, **extra_env) -> list:
+    """One gunicorn per size on its port (`r["base"]`), with `extra_env`; healthy before use."""
+    procs = []
+    try:
+        for r in runs:
+            port = int(r["base"].rsplit(":", 1)[1])
+            procs.append(start_gunicorn({**r["env"], **extra_env}, port, logfile))
+            wait_healthy(r["base"], procs[-1])
+    except BaseException:
+        _stop(procs)
+        raise
+    return procs
+
+
+def _stop(procs: list) -> None:
+    for proc in procs:
+        stop_gunicorn(proc)
+    procs.clear()
 
 
 def _url(r: dict, name: str) -> str | None:

@@ -6,9 +6,9 @@ Run by bench/run.py with the same environment as the gunicorn it benchmarks:
 
 Queries are counted with Django's test client and CaptureQueriesContext (it records queries
 even with DEBUG off), after one warm-up request, so per-process lookups are not counted: once
-for a repeat visit of the URL (served from the visitors' cache where the page has one) and
-once for a first visit (the URL with a never-seen `nocache=` parameter, which the pages ignore
-but which is part of the cache key).
+for a repeat visit of the URL (served from the visitors' cache where the page has one) and once
+for a first visit (with settings.VISITOR_CACHE off, as the first-visit servers run: the page is
+built, while the pieces shared per catalogue version stay cached).
 """
 
 import json
@@ -30,7 +30,7 @@ logging.disable(logging.INFO)
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from locations.models import Location, Studio, Tag  # noqa: E402
@@ -55,11 +55,6 @@ DETAIL = {"location_detail", "studio_detail"}
 # Driven with a new URL and a new connection per request (bench/uncached.lua): every visitor
 # the first of their URL, so the visitors' cache (locations.caching) never hits.
 FIRST_VISIT = FILTERED | DETAIL | {"list", "deep_page"}
-
-
-def first_visit(path: str, nonce: str) -> str:
-    """`path` with a parameter the page ignores, so that the visitors' cache misses."""
-    return path + ("&" if "?" in path else "?") + f"nocache={nonce}"
 
 
 def urls() -> dict[str, str]:
@@ -117,8 +112,9 @@ def count_queries(paths: dict[str, str]) -> dict[str, dict]:
             response = client.get(path)
         result[name] = {"queries": len(captured), "status": response.status_code}
         if name in FIRST_VISIT:
-            with CaptureQueriesContext(connection) as captured:
-                client.get(first_visit(path, "probe"))
+            first_visits = override_settings(VISITOR_CACHE=False)
+            with first_visits, CaptureQueriesContext(connection) as captured:
+                client.get(path)
             result[name]["queries_uncached"] = len(captured)
     return result
 

@@ -1,6 +1,7 @@
 -- wrk script for bench/run.py: every request a URL never seen before (a `nocache=` parameter
--- the pages ignore but the visitors' cache keys on), so each one is a first visit (a miss),
--- on a connection of its own as in report.lua, which reports the figures.
+-- the pages ignore) on a connection of its own, as in report.lua, which reports the figures.
+-- The visitors' cache keys on the canonical query, so the parameter alone no longer misses it:
+-- bench/measure.py runs these against servers with VISITOR_CACHE=off.
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 dofile(here .. "report.lua")
 
