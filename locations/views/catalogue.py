@@ -39,6 +39,7 @@ from locations.models import (
     Studio,
 )
 from locations.pagination import CappedPaginator
+from locations.ratelimits import rate_limited
 from locations.shoot_day import shoot_day
 from locations.views import wants_partial
 
@@ -144,7 +145,8 @@ class LocationListView(FilterView):
         return response.rendered_content
 
 
-location_list = LocationListView.as_view()
+# Every request counts, cached or not: the limit is far above what a person sends.
+location_list = rate_limited("search")(LocationListView.as_view())
 
 
 @require_safe
@@ -215,6 +217,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
 
 
 @gzip_page  # no CSRF token or secret in GeoJSON, so compression cannot leak one (BREACH)
+@rate_limited("geojson")  # before the cache: a hit counts too
 @require_safe
 @cached_for_visitors()
 def locations_geojson(request: HttpRequest) -> HttpResponse:
