@@ -109,7 +109,7 @@ def too_many_requests(request, exception):
     """RATELIMIT_VIEW: the 429 page, or its partial for htmx, with Retry-After."""
     seconds = getattr(exception, "retry_after", 60)
     name = getattr(exception, "name", "")
-    logger.warning("rate_limited limit=%s ip=%s", name or "unknown", client_ip(request))
+    logger.info("rate_limited limit=%s ip=%s", name or "unknown", client_ip(request))
     template = "includes/too_many_requests.html" if wants_partial(request) else "429.html"
     context = {"minutes": max(1, -(-seconds // 60)), "note": NOTES.get(name)}
     response = render(request, template, context, status=429)
