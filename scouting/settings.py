@@ -371,38 +371,25 @@ LOGGING = {
     },
 }
 
-# Rate limits per client address (locations/ratelimits.py, docs/security.md): name -> rate
-# in django-ratelimit's format, a count per s, m, h or d ("120/m", "60/10m"). Each can be
-# overridden from the environment as RATE_LIMIT_<NAME> (RATE_LIMIT_SEARCH=200/m). Counters
-# live in the default cache: set REDIS_URL when running more than one process. Staff are
-# never limited. The defaults leave room for a location manager filtering and paging by hand
-# (the filter form sends one request per change, half a second after typing stops).
+# Rate limits per client address (locations/ratelimits.py; what each counts and why this
+# number: docs/security.md), in django-ratelimit's format ("120/m", "60/10m"), each from the
+# environment as RATE_LIMIT_<NAME>. Counters are in the default cache: set REDIS_URL with
+# more than one process. Staff are never limited.
 RATE_LIMITS = {
-    # The location, studio and film-commission lists and their htmx partials, together.
-    "search": "120/m",
-    # /locations.geojson and /studios.geojson (a map refetches when the filters change).
-    "geojson": "60/m",
-    # The submission form: every POST, and places accepted (a typo costs a post, not a place).
-    "submit": "20/h",
-    "submit_accepted": "5/h",
-    # Answers on a shared shortlist: a director going through 30 places stays well inside.
-    "comment": "60/10m",
-    # The owners' confirmation buttons: owners press one or two; more is someone trying tokens.
-    "verify": "20/h",
-    # The read-only JSON API (its DRF throttle counts with this module too).
-    "api": "120/m",
-    # POSTs of the admin's and the site's sign-in forms (django-axes also locks a username
-    # after AXES_FAILURE_LIMIT failures); this stops one address trying many usernames.
-    "login": "30/10m",
+    "search": "120/m",  # the three lists and their htmx partials, together
+    "geojson": "60/m",  # both maps
+    "submit": "20/h",  # every POST of the submission form
+    "submit_accepted": "5/h",  # places accepted from it (a typo costs a post, not a place)
+    "comment": "60/10m",  # answers on a shared shortlist
+    "verify": "20/h",  # the owners' confirmation buttons
+    "api": "120/m",  # /api/ (its DRF throttle counts here too)
+    "login": "30/10m",  # sign-in POSTs (django-axes also locks a failing username)
 }
 for _name in RATE_LIMITS:
     RATE_LIMITS[_name] = env.str(f"RATE_LIMIT_{_name.upper()}", default=RATE_LIMITS[_name])
     if not re.fullmatch(r"[1-9][0-9]*/[0-9]*[smhd]", RATE_LIMITS[_name]):
-        raise ImproperlyConfigured(
-            f'RATE_LIMIT_{_name.upper()} must look like "120/m" (a count per s, m, h or d).'
-        )
-# Over a limit, locations.ratelimits raises django-ratelimit's Ratelimited; its middleware
-# renders this view (the 429 page) instead of a 403.
+        raise ImproperlyConfigured(f'RATE_LIMIT_{_name.upper()} must look like "120/m".')
+# Over a limit, django-ratelimit's middleware renders this (the 429 page), not a 403.
 RATELIMIT_VIEW = "locations.ratelimits.too_many_requests"
 
 # The read-only JSON API (/api/, Django REST framework): anonymous and throttled per client
