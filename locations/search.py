@@ -1,15 +1,19 @@
-"""Text normalisation for keyword search.
+"""Keyword search: the text normalisation and the one search every list and admin uses.
 
 Both databases compare the same pre-normalised text, so SQLite and PostgreSQL return the
 same results: NFKC folds full-width/half-width forms (ＳＨＩＢＵＹＡ → SHIBUYA, ｶﾀｶﾅ → カタカナ),
 casefold folds case in every script, and katakana is folded to hiragana so that
-キンカクジ and きんかくじ are one word.
+キンカクジ and きんかくじ are one word. `keyword_search` (the querysets' `.search()` through
+`KeywordSearchMixin`) is the single implementation behind /locations/, /studios/,
+/film-commissions/, their /api/ lists and the admin's search boxes.
 """
 
 import re
 import unicodedata
 
 import jaconv
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Q
 
 # Anything that is not a letter or digit in any script: hyphens, spaces, dots, the
 # Japanese middle dot and long-vowel bar variants that romanisations disagree on.
@@ -83,3 +87,66 @@ def short_term_token(term: str) -> str | None:
     if 1 <= len(term) <= 2 and all(ord(char) > 127 for char in term):
         return f" {term} "
     return None
+
+
+def keyword_search(queryset, query: str):
+    """The one keyword search of locations, studios and film commissions (lists, API, admin).
+
+    Every term of `query` must be in the row's stored `search_text` (built by
+    `search_document`) or name the row's prefecture (`Prefecture.matches`: English, Japanese
+    or kana reading, from the start, so 京都 and ｷｮｳﾄ find Kyoto, not Tokyo). Blank input
+    returns `queryset` untouched. The model needs a `search_text` column and a `prefecture`
+    foreign key; a `search_grams` column (locations) only makes short Japanese terms fast.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return queryset
+    model = queryset.model
+    prefectures = list(model._meta.get_field("prefecture").related_model.objects.all())
+    for term in terms:
+        matching = [p.pk for p in prefectures if p.matches(term)]
+        queryset = queryset.filter(_term_condition(model, term, matching))
+    return queryset
+
+
+def _term_condition(model, term: str, prefecture_pks: list[int]) -> Q:
+    """Rows of `model` matching one term: in their own text or in one of these prefectures.
+
+    Usually no prefecture matches, and the condition is the row's own text alone:
+    PostgreSQL then answers it from the trigram index on `search_text` (migration 0008; 0010
+    for Japanese terms of one or two characters, through `search_grams`), or walks the name
+    index for a common term until a page is full. Otherwise the two id sources are united
+    (each one pass over its own table; an OR across them would read every row). Terms of one
+    or two characters have no trigrams: one scan with OR. Same rows every way, and the same
+    on SQLite (docs/performance.md has the timings).
+    """
+    token = short_term_token(term)
+    if token and _has_field(model, "search_grams"):
+        # A short Japanese term: its token in search_grams (indexed) means the same as the LIKE.
+        own_text = Q(search_grams__contains=token)
+    else:
+        own_text = Q(search_text__contains=term)
+    if not prefecture_pks:
+        return own_text
+    if len(term) < 3:
+        return own_text | Q(prefecture__in=prefecture_pks)
+    rows = model._default_manager
+    own = rows.filter(own_text).values("pk")
+    in_prefectures = rows.filter(prefecture__in=prefecture_pks).values("pk")
+    return Q(pk__in=own.order_by().union(in_prefectures.order_by()))
+
+
+def _has_field(model, name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+class KeywordSearchMixin:
+    """QuerySet mixin: `.search(query)` is `keyword_search` (see there)."""
+
+    def search(self, query: str):
+        """Rows matching every keyword term, folded for width, case and kana."""
+        return keyword_search(self, query)

@@ -11,7 +11,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 
 
 def _refresh(location_pks) -> None:
-    from locations.models.catalogue import refresh_search_columns
+    from locations.models.locations import refresh_search_columns
 
     refresh_search_columns(location_pks)
 

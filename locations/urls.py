@@ -20,7 +20,7 @@ register_converter(field_files.FieldFormatConverter, "field_format")
 
 location_patterns = [
     path("locations/", catalogue.location_list, name="list"),
-    # Before the detail route; "submit" is no place's slug (models.catalogue.RESERVED_SLUGS).
+    # Before the detail route; "submit" is no place's slug (models.locations.RESERVED_SLUGS).
     path("locations/submit/", submissions.submit, name="submit"),
     path("locations/submit/thanks/", submissions.submit_thanks, name="submit_thanks"),
     path("locations/<slug:slug>/", catalogue.location_detail, name="detail"),

@@ -142,6 +142,22 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# What anonymous visitors share (rendered pages, GeoJSON bodies, filter options and cards;
+# locations/caching.py) has a cache of its own: a flood of new searches evicts bodies, never
+# sessions or rate-limit counters. The catalogue version stays in the default cache.
+if REDIS_URL:
+    CACHES["visitors"] = {**CACHES["default"], "KEY_PREFIX": "rokehan-visitors"}
+else:
+    CACHES["visitors"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "visitors",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+# VISITOR_CACHE=off: no page or GeoJSON body is shared, every request builds its own, as if
+# each visitor were the first (how bench/run.py measures first visits); the pieces shared
+# per catalogue version (filter options, cards, home counts) are still cached.
+VISITOR_CACHE = env.bool("VISITOR_CACHE", default=True)
+
 # Progress of background jobs (rows done / total, the worker's heartbeat): written by the
 # worker while its import transaction is still open, so it cannot live in the database.
 # Redis when REDIS_URL is set; otherwise a folder that runserver and db_worker share
@@ -371,10 +387,8 @@ LOGGING = {
     },
 }
 
-# Rate limits per client address (locations/ratelimits.py; what each counts and why this
-# number: docs/security.md), in django-ratelimit's format ("120/m", "60/10m"), each from the
-# environment as RATE_LIMIT_<NAME>. Counters are in the default cache: set REDIS_URL with
-# more than one process. Staff are never limited.
+# Per client address, staff exempt (locations/ratelimits.py; why these numbers: docs/security.md),
+# each from the environment as RATE_LIMIT_<NAME>; counters in the default cache (REDIS_URL).
 RATE_LIMITS = {
     "search": "120/m",  # the three lists and their htmx partials, together
     "geojson": "60/m",  # both maps
@@ -389,8 +403,7 @@ for _name in RATE_LIMITS:
     RATE_LIMITS[_name] = env.str(f"RATE_LIMIT_{_name.upper()}", default=RATE_LIMITS[_name])
     if not re.fullmatch(r"[1-9][0-9]*/[0-9]*[smhd]", RATE_LIMITS[_name]):
         raise ImproperlyConfigured(f'RATE_LIMIT_{_name.upper()} must look like "120/m".')
-# Over a limit, django-ratelimit's middleware renders this (the 429 page), not a 403.
-RATELIMIT_VIEW = "locations.ratelimits.too_many_requests"
+RATELIMIT_VIEW = "locations.ratelimits.too_many_requests"  # the 429 page, not a 403
 
 # The read-only JSON API (/api/, Django REST framework): anonymous and throttled per client
 # address (RATE_LIMITS["api"]); JSON only (the browsable page is the schema's Swagger UI,

@@ -67,9 +67,12 @@ def media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Cached bodies and fragments never outlive the test (and its rolled-back rows)."""
+    visitors = caches["visitors"]
     cache.clear()
+    visitors.clear()
     yield
     cache.clear()
+    visitors.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -103,7 +103,7 @@ def test_the_compacted_column_matches_every_term_the_spaced_text_did(parts, quer
 
 
 def test_renaming_or_deleting_a_tag_on_more_places_than_one_batch_rewrites_them_all():
-    from locations.models.catalogue import REFRESH_BATCH
+    from locations.models.locations import REFRESH_BATCH
 
     base = factories.LocationFactory.build()
     places = Location.objects.bulk_create(

@@ -12,11 +12,15 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
+from django.core.cache import caches
+from django.db import connection
+from django.http import QueryDict
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from locations.caching import build_once, visitor_fragment
+from locations.caching import build_once, canonical_query, visitor_fragment
+from locations.filters import LocationFilterSet
 from locations.models import Status
 from tests import factories
 
@@ -211,7 +215,7 @@ def test_only_one_request_builds_a_missing_body_and_the_others_wait_for_it():
         thread.join()
     assert results == ["body"] * 4
     assert len(builds) == 1
-    assert cache.get("test:body:building") is None  # the lock is released
+    assert caches["visitors"].get("test:body:building") is None  # the lock is released
 
 
 def test_a_failed_build_is_not_cached_and_the_next_request_builds_again():
@@ -235,3 +239,122 @@ def test_a_fragment_holding_a_csrf_token_is_never_shared(rf):
         assert "secret" in visitor_fragment(request, "test-form", build)
     assert len(builds) == 2
     assert visitor_fragment(request, "test-plain", lambda: "<p>ok</p>") == "<p>ok</p>"
+
+
+# Keys from the parameters a page reads, not the raw query string (issue 18).
+GEOJSON = reverse("locations:geojson")
+
+
+@pytest.mark.parametrize(
+    ("first", "same"),
+    [
+        ("", "?utm_source=x&page=1"),
+        ("", "?q=&region=&sort=name&fbclid=abc"),
+        ("?region=kansai&prefecture=kyoto", "?prefecture=kyoto&x=1&region=kansai"),
+        ("?region=kanto&region=kansai", "?region=kansai&region=kanto&region=kansai"),
+        ("?q=kinkaku", "?q=+kinkaku+&page=1&page=1"),
+        ("?near=35.0,135.7", "?near=35.0,135.7&sort=distance"),
+    ],
+)
+def test_made_up_reordered_or_blank_parameters_are_answered_from_the_cache(
+    client, kyoto, first, same, django_assert_num_queries
+):
+    page = html(client.get(LOCATIONS + first))
+    with django_assert_num_queries(0):
+        again = html(client.get(LOCATIONS + same))
+    # The same shared body (the header's language switcher returns each visitor to their URL).
+    assert main(again) == main(page)
+
+
+def test_a_real_difference_is_a_different_page(client, kyoto, django_assert_max_num_queries):
+    html(client.get(LOCATIONS + "?region=kansai"))
+    tokyo = html(client.get(LOCATIONS + "?region=kanto"))
+    assert "Kinkaku-ji" not in tokyo
+    assert "Kinkaku-ji" in html(client.get(LOCATIONS + "?region=kansai&sort=-updated"))
+
+
+def main(page: str) -> str:
+    return without_csrf(page.split("<main", 1)[1].split("</main>", 1)[0])
+
+
+def test_a_shared_page_never_carries_a_visitors_made_up_parameters(client, settings):
+    settings.LOCATIONS_PER_PAGE = 2
+    factories.LocationFactory.create_batch(3, prefecture=factories.prefecture("kyoto"))
+    first = html(client.get(LOCATIONS + "?region=kansai&utm_source=evil&q="))
+    assert 'href="?region=kansai&amp;page=2"' in first
+    assert "evil" not in main(first)  # the shared part of the page
+    # The next visitor of the clean URL is served that entry, with clean links.
+    assert 'href="?region=kansai&amp;page=2"' in html(client.get(LOCATIONS + "?region=kansai"))
+
+
+def test_fifty_made_up_geojson_urls_cost_one_build(client, kyoto, django_assert_num_queries):
+    first = client.get(GEOJSON, {"utm_source": "0"})
+    assert first.status_code == 200
+    for n in range(1, 50):
+        with django_assert_num_queries(0):
+            response = client.get(GEOJSON, {f"x{n}": str(n), "page": str(n), "q": ""})
+        assert response.content == first.content
+
+
+def test_an_invalid_filter_is_still_reported_under_a_canonical_key(client, kyoto):
+    page = html(client.get(LOCATIONS + "?radius_km=abc&near=35,135&junk=1"))
+    assert "Some filters could not be used" in page
+    assert "Kinkaku-ji" not in page.split("Some filters could not be used")[1]
+
+
+def test_while_a_new_version_builds_the_others_get_the_previous_one():
+    assert build_once("test:versioned", lambda: "old", "v1") == "old"
+    caches["visitors"].add("test:versioned:building", 1, 60)  # another request is building v2
+    try:
+        assert build_once("test:versioned", lambda: "never built", "v2") == "old"
+    finally:
+        caches["visitors"].delete("test:versioned:building")
+    assert build_once("test:versioned", lambda: "new", "v2") == "new"
+    assert build_once("test:versioned", lambda: "never built", "v2") == "new"
+
+
+def test_the_canonical_query_keeps_only_what_the_page_reads():
+    data = QueryDict("region=kanto&x=1&q=+temple+&region=kansai&region=kanto&page=1&sort=")
+    query = canonical_query(data, LocationFilterSet, keep=["page"], defaults={"page": "1"})
+    assert query.urlencode() == "q=temple&region=kansai&region=kanto"
+    assert canonical_query(QueryDict("page=2&page=3"), keep=["page"]).urlencode() == "page=3"
+
+
+def test_with_the_visitors_cache_off_every_visit_is_a_first_visit(client, kyoto, settings):
+    # VISITOR_CACHE=off (bench/run.py's first visits): the page is built on every request.
+    settings.VISITOR_CACHE = False
+    html(client.get(LOCATIONS))
+    with CaptureQueriesContext(connection) as again:
+        assert "Kinkaku-ji" in html(client.get(LOCATIONS))
+    assert len(again) > 0
+
+
+def test_a_new_search_reads_the_filter_options_from_the_cache(client, kyoto):
+    html(client.get(LOCATIONS))
+    with CaptureQueriesContext(connection) as new_search:
+        page = html(client.get(LOCATIONS + "?category=temple&sort=-updated"))
+    # The options' queries read whole tables (no WHERE); checking the ticked values is not one.
+    options = re.compile(
+        r'FROM "locations_(region|prefecture|category|tag)"( INNER JOIN [^W]+)? ORDER'
+    )
+    assert not [q["sql"] for q in new_search if options.search(q["sql"])]
+    assert re.search(
+        r'<input type="checkbox" name="category" value="temple" id="id_category_\d+" checked>', page
+    )
+    assert 'value="kyoto" id="id_prefecture_' in page
+
+
+def test_a_new_tag_shows_in_the_filter_options_at_once(client, kyoto):
+    assert "torii" not in html(client.get(LOCATIONS))
+    kyoto.tags.add(factories.TagFactory(name="torii", slug="torii"))
+    assert 'name="tag" value="torii"' in html(client.get(LOCATIONS))
+
+
+@pytest.mark.parametrize("url", [LOCATIONS, STUDIOS])
+def test_prefecture_options_sit_under_their_regions_title(client, url):
+    page = html(client.get(url))
+    kansai = page.index(">Kansai</p>")
+    assert kansai < page.index('value="kyoto"') < page.index('value="osaka"')
+    assert page.index('value="tokyo"') < kansai  # Kanto comes before Kansai
+    # Each prefecture once, in the one list of its region.
+    assert page.count('name="prefecture" value="kyoto"') == 1

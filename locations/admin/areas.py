@@ -8,6 +8,7 @@ from locations.models import Category, Location, Prefecture, Region, Tag
 from locations.search import normalize
 
 from .common import ReadOnlyAdminMixin, related_count
+from .search import NormalisedSearchMixin
 
 
 @admin.register(Region)
@@ -16,7 +17,7 @@ class RegionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Prefecture)
-class PrefectureAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class PrefectureAdmin(ReadOnlyAdminMixin, NormalisedSearchMixin, admin.ModelAdmin):
     list_display = ("jis_code", "name_en", "name_ja", "region")
     list_filter = ("region",)
     list_select_related = ("region",)
@@ -30,7 +31,7 @@ class PrefectureAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(NormalisedSearchMixin, admin.ModelAdmin):
     list_display = ("name", "name_ja", "slug")
     search_fields = ("name", "name_ja", "slug")
     prepopulated_fields = {"slug": ("name",)}

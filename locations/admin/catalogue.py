@@ -19,6 +19,7 @@ from .common import (
 )
 from .imports import CatalogueImportExportMixin
 from .photos import LocationPhotoInline, PhotoOwnerAdminMixin
+from .search import NormalisedSearchMixin
 from .verification import (
     ROUND_FIELDS,
     CheckedListFilter,
@@ -63,6 +64,7 @@ class LocationAdmin(
     CatalogueImportExportMixin,
     PublishWorkflowMixin,
     AuditedAdminMixin,
+    NormalisedSearchMixin,
     SimpleHistoryAdmin,
 ):
     form = LocationForm
@@ -89,7 +91,7 @@ class LocationAdmin(
         "drones",
         CheckedListFilter,
     )
-    # Searching goes through Location.objects.search (see get_search_results); these make
+    # Searching goes through the public keyword search (NormalisedSearchMixin); these make
     # the search box appear and document what it covers.
     search_fields = ("name", "name_ja", "name_kana", "name_romaji")
     search_help_text = _(
@@ -170,11 +172,8 @@ class LocationAdmin(
         return obj.n_photos
 
     def get_search_results(self, request, queryset, search_term):
-        """The public site's keyword search, so fixers find what visitors find."""
+        """A spreadsheet's id (a station code) finds its place; else the public search."""
         term = search_term.strip()
-        if not term:
-            return queryset, False
-        if queryset.model is Location and queryset.filter(ref=term).exists():
-            # A spreadsheet's id (a station code) finds its place.
+        if term and queryset.filter(ref=term).exists():
             return queryset.filter(ref=term), False
-        return queryset.search(search_term), False
+        return super().get_search_results(request, queryset, search_term)

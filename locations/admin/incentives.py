@@ -15,6 +15,8 @@ from locations.models import (
     IncentiveThreshold,
 )
 
+from .search import NormalisedSearchMixin
+
 
 class IncentiveThresholdInline(admin.TabularInline):
     model = IncentiveThreshold
@@ -38,7 +40,7 @@ class ApplicationWindowInline(admin.TabularInline):
 
 
 @admin.register(IncentiveProgramme)
-class IncentiveProgrammeAdmin(admin.ModelAdmin):
+class IncentiveProgrammeAdmin(NormalisedSearchMixin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "rate_percent", "cap_yen", "verified_on", "is_active"]
     list_filter = ["is_active"]
@@ -75,7 +77,7 @@ class IncentiveProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(IncentiveThreshold)
-class IncentiveThresholdAdmin(admin.ModelAdmin):
+class IncentiveThresholdAdmin(NormalisedSearchMixin, admin.ModelAdmin):
     list_display = [
         "description",
         "programme",
@@ -90,7 +92,7 @@ class IncentiveThresholdAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApplicationWindow)
-class ApplicationWindowAdmin(admin.ModelAdmin):
+class ApplicationWindowAdmin(NormalisedSearchMixin, admin.ModelAdmin):
     list_display = ["label", "programme", "opens_on", "closes_on", "verified_on"]
     list_select_related = ["programme"]
     list_filter = ["programme"]
@@ -99,7 +101,7 @@ class ApplicationWindowAdmin(admin.ModelAdmin):
 
 
 @admin.register(FilmCommission)
-class FilmCommissionAdmin(admin.ModelAdmin):
+class FilmCommissionAdmin(NormalisedSearchMixin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "name",
@@ -112,14 +114,13 @@ class FilmCommissionAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["prefecture"]
     list_filter = ["prefecture__region", "prefecture"]
-    search_fields = [
-        "name",
-        "name_ja",
-        "city",
-        "city_ja",
-        "prefecture__name_en",
-        "prefecture__name_ja",
-    ]
+    # Searching goes through the public keyword search (NormalisedSearchMixin); these make
+    # the search box appear.
+    search_fields = ["name", "name_ja", "city", "city_ja"]
+    search_help_text = _(
+        "English or Japanese name, city or prefecture. Case, width and katakana/hiragana "
+        "do not matter."
+    )
     readonly_fields = ["slug"]
     fieldsets = [
         (None, {"fields": ["name", "name_ja", "slug"]}),

@@ -17,6 +17,7 @@ from .common import (
 )
 from .imports import CatalogueImportExportMixin
 from .photos import PhotoOwnerAdminMixin, StudioPhotoInline
+from .search import NormalisedSearchMixin
 from .verification import (
     ROUND_FIELDS,
     CheckedListFilter,
@@ -70,6 +71,7 @@ class StudioAdmin(
     CatalogueImportExportMixin,
     PublishWorkflowMixin,
     AuditedAdminMixin,
+    NormalisedSearchMixin,
     SimpleHistoryAdmin,
 ):
     import_kind = "studios"
@@ -144,15 +146,9 @@ class StudioAdmin(
     def photo_count(self, obj):
         return obj.n_photos
 
-    def get_search_results(self, request, queryset, search_term):
-        """The public site's keyword search (names in both scripts, width/kana folded)."""
-        if not search_term.strip():
-            return queryset, False
-        return queryset.search(search_term), False
-
 
 @admin.register(Soundstage)
-class SoundstageAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
+class SoundstageAdmin(OptimisticLockAdminMixin, NormalisedSearchMixin, SimpleHistoryAdmin):
     list_display = (
         "name",
         "studio",
@@ -195,7 +191,7 @@ class SoundstageAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ReferenceStage)
-class ReferenceStageAdmin(admin.ModelAdmin):
+class ReferenceStageAdmin(NormalisedSearchMixin, admin.ModelAdmin):
     list_display = (
         "studio",
         "name",

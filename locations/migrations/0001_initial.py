@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.db.models.expressions
 import django.db.models.functions.comparison
-import locations.models.catalogue
+import locations.models.photos
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
@@ -355,7 +355,7 @@ class Migration(migrations.Migration):
             name='Photo',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', upload_to=locations.models.catalogue.photo_upload_to, verbose_name='image', width_field='width')),
+                ('image', models.ImageField(height_field='height', upload_to=locations.models.photos.photo_upload_to, verbose_name='image', width_field='width')),
                 ('width', models.PositiveIntegerField(editable=False, null=True)),
                 ('height', models.PositiveIntegerField(editable=False, null=True)),
                 ('caption', models.CharField(blank=True, help_text='What the photo shows; also its alt text for screen readers.', max_length=300, verbose_name='caption')),

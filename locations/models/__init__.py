@@ -1,7 +1,6 @@
 """The catalogue's models, split by concern; import them from here."""
 
 from .areas import Category, Prefecture, Region, Tag
-from .catalogue import Compass, DronePolicy, Location, Photo, Power
 from .commissions import FilmCommission
 from .common import Status
 from .incentives import ApplicationWindow, IncentiveProgramme, IncentiveThreshold
@@ -14,6 +13,8 @@ from .itineraries import (
     TravelMode,
 )
 from .jobs import Job, JobKind, JobStatus
+from .locations import Compass, DronePolicy, Location, Power
+from .photos import Photo
 from .sharing import ShareReply, Verdict
 from .studios import ReferenceStage, Soundstage, StageCriteria, Studio
 from .submissions import Decision, Submission

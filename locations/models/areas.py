@@ -35,6 +35,19 @@ class Region(models.Model):
         return reverse("locations:list") + f"?region={self.slug}"
 
 
+# Readings of the prefectures' short names in JIS order (1 = Hokkaido … 47 = Okinawa), for
+# keyword search in kana. Written out: a converter reads 鹿児島 as かこしま.
+PREFECTURE_KANA = (
+    *("ほっかいどう", "あおもり", "いわて", "みやぎ", "あきた", "やまがた", "ふくしま"),
+    *("いばらき", "とちぎ", "ぐんま", "さいたま", "ちば", "とうきょう", "かながわ"),
+    *("にいがた", "とやま", "いしかわ", "ふくい", "やまなし", "ながの", "ぎふ", "しずおか"),
+    *("あいち", "みえ", "しが", "きょうと", "おおさか", "ひょうご", "なら", "わかやま"),
+    *("とっとり", "しまね", "おかやま", "ひろしま", "やまぐち", "とくしま", "かがわ"),
+    *("えひめ", "こうち", "ふくおか", "さが", "ながさき", "くまもと", "おおいた", "みやざき"),
+    *("かごしま", "おきなわ"),
+)
+
+
 class Prefecture(models.Model):
     """One of the 47 prefectures, keyed by its JIS X 0401 code (1 = Hokkaido … 47 = Okinawa)."""
 
@@ -79,9 +92,16 @@ class Prefecture(models.Model):
         name = self.name_ja
         return name[:-1] if name[-1:] in "都府県" else name
 
+    @property
+    def name_kana(self) -> str:
+        """The reading of the short name in hiragana: 京都府 → きょうと (empty if unknown)."""
+        return PREFECTURE_KANA[self.code - 1] if 1 <= self.code <= len(PREFECTURE_KANA) else ""
+
     def search_names(self) -> list[str]:
-        """Normalised names a keyword may match: English, Japanese, Japanese without 都府県."""
-        return [normalize(self.name_en), normalize(self.name_ja), normalize(self.short_name_ja)]
+        """Normalised names a keyword may match: English, Japanese, Japanese without 都府県,
+        and the kana reading (ｷｮｳﾄ, キョウト and きょうと all fold to きょうと)."""
+        names = [self.name_en, self.name_ja, self.short_name_ja, self.name_kana]
+        return [normalize(name) for name in names if name]
 
     def matches(self, term: str) -> bool:
         """Whether a normalised keyword names this prefecture: at the start of one of its

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from locations.search import compact, normalize
+from locations.search import KeywordSearchMixin, compact, normalize, search_document
 
 from .areas import Prefecture
 from .common import pick_language, unique_slug
@@ -26,7 +26,10 @@ def city_keys(municipality: str) -> list[str]:
     return [key for key in (city_key(part) for part in parts) if key]
 
 
-class FilmCommissionQuerySet(models.QuerySet):
+class FilmCommissionQuerySet(KeywordSearchMixin, models.QuerySet):
+    """Named queries for the directory; `.search(query)` is the keyword search of every list
+    (locations.search): names and city in either script, or the prefecture's names."""
+
     def for_directory(self):
         """National first, then north to south by region and prefecture, then by city."""
         return self.select_related("prefecture__region").order_by(
@@ -128,6 +131,8 @@ class FilmCommission(models.Model):
     # Folded city names, so for_location() compares "Kobe City", "kobe" and "神戸市" alike.
     city_key = models.CharField(max_length=100, editable=False, default="", db_index=True)
     city_ja_key = models.CharField(max_length=100, editable=False, default="", db_index=True)
+    # Normalised names and city for keyword search (locations.search); rebuilt on every save.
+    search_text = models.TextField(editable=False, default="")
 
     objects = FilmCommissionQuerySet.as_manager()
 
@@ -151,9 +156,15 @@ class FilmCommission(models.Model):
             self.slug = unique_slug(FilmCommission, self.name, instance_pk=self.pk)
         self.city_key = city_key(self.city)
         self.city_ja_key = city_key(self.city_ja)
+        self.search_text = self.build_search_text()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "city_key", "city_ja_key"}
+            derived = {"city_key", "city_ja_key", "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         super().save(*args, **kwargs)
+
+    def build_search_text(self) -> str:
+        """The normalised search column: names and city in both scripts."""
+        return search_document(self.name, self.name_ja, self.city, self.city_ja)
 
     @property
     def local_name(self) -> str:

@@ -11,7 +11,6 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .catalogue import Location, Photo
 from .common import (
     AuditedModel,
     PublishableQuerySet,
@@ -20,6 +19,8 @@ from .common import (
     coordinates_in_japan_constraint,
     unique_slug,
 )
+from .locations import Location
+from .photos import Photo
 from .sharing import ShareLink, ShareLinkQuerySet
 from .studios import Soundstage, Studio
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from locations.search import query_terms, search_document
+from locations.search import KeywordSearchMixin, search_document
 
 from .areas import Prefecture
 from .common import (
@@ -87,8 +87,9 @@ def _long_short(a, b):
     return max(a, b), min(a, b)
 
 
-class StudioQuerySet(VerificationQuerySetMixin, PublishableQuerySet):
-    """Named queries for studios."""
+class StudioQuerySet(KeywordSearchMixin, VerificationQuerySetMixin, PublishableQuerySet):
+    """Named queries for studios; `.search(query)` is the keyword search of every list
+    (locations.search): names, company, municipality, descriptions, prefecture."""
 
     def with_stage_stats(self):
         """Annotate `largest_stage_m2` and `stage_count` (no per-row queries in templates)."""
@@ -116,7 +117,7 @@ class StudioQuerySet(VerificationQuerySetMixin, PublishableQuerySet):
 
     def for_list(self, criteria: StageCriteria | None = None):
         """Cards: prefecture, cover, stage stats, and the stages (matching ones when filtering)."""
-        from .catalogue import Photo
+        from .photos import Photo
 
         stages = Soundstage.objects.order_by(F("floor_area_m2").desc(nulls_last=True), "name")
         if criteria:
@@ -129,16 +130,6 @@ class StudioQuerySet(VerificationQuerySetMixin, PublishableQuerySet):
                 Prefetch("photos", queryset=Photo.objects.for_gallery(), to_attr="ordered_photos"),
             )
         )
-
-    def search(self, query: str):
-        """Keyword search over names, company, municipality, description and prefecture."""
-        qs = self
-        prefectures = list(Prefecture.objects.all())
-        for term in query_terms(query):
-            # Prefix, not substring: 京都 must not find 東京都 (Tokyo), nor "kyo" find Tokyo.
-            matching = [p.pk for p in prefectures if p.matches(term)]
-            qs = qs.filter(Q(search_text__contains=term) | Q(prefecture__in=matching))
-        return qs
 
     def largest_first(self):
         return self.order_by(F("largest_stage_m2").desc(nulls_last=True), "name")

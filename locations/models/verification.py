@@ -17,6 +17,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .common import owner_fields
+
 # "Checked on" dates are days in Japan, where the owners and editors are.
 JAPAN = ZoneInfo("Asia/Tokyo")
 
@@ -124,22 +126,7 @@ class ChangeRequest(models.Model):
 
     MAX_LENGTH = 2000
 
-    location = models.ForeignKey(
-        "locations.Location",
-        verbose_name=_("location"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="change_requests",
-    )
-    studio = models.ForeignKey(
-        "locations.Studio",
-        verbose_name=_("studio"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="change_requests",
-    )
+    location, studio = owner_fields("change_requests")
     message = models.TextField(_("message"), max_length=MAX_LENGTH)
     # The contact the link was sent to (the record's contact may be edited later).
     sent_to = models.EmailField(_("link sent to"), blank=True)

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 import orjson
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,12 +22,14 @@ from django_filters.views import FilterView
 from locations.caching import (
     build_once,
     cached_for_visitors,
+    canonical_query,
     catalogue_version,
     visitor_cached,
     visitor_fragment,
 )
+from locations.cards import prime_card_parts
 from locations.clock import tokyo_today
-from locations.filters import LocationFilterSet
+from locations.filters import LocationFilterSet, Sort
 from locations.geo import AsFloat
 from locations.models import (
     Category,
@@ -42,6 +44,14 @@ from locations.pagination import CappedPaginator
 from locations.ratelimits import rate_limited
 from locations.shoot_day import shoot_day
 from locations.views import wants_partial
+
+
+def with_cards(locations) -> list:
+    """The places as a list, their cards' shared parts read in one go (locations.cards)."""
+    locations = list(locations)
+    prime_card_parts(locations)
+    return locations
+
 
 NEARBY_LOCATIONS_KM = 30
 NEARBY_STUDIOS_KM = 100  # studios are few: a day's unit move rather than a walk
@@ -67,13 +77,13 @@ def home(request: HttpRequest) -> HttpResponse:
 def _home_context() -> dict:
     published = Location.objects.published()
     # The counts (a pass over every published place) are shared by everyone, per version.
-    counts = build_once(f"rokehan:home-counts:{catalogue_version()}", _home_counts)
+    counts = build_once("rokehan:home-counts", _home_counts, catalogue_version())
     return {
         **counts,
-        "featured": published.filter(featured=True)
-        .for_list()
-        .order_by("-updated_at", "pk")[:HOME_CARDS],
-        "newest": published.for_list().order_by("-created_at", "-pk")[:HOME_CARDS],
+        "featured": with_cards(
+            published.filter(featured=True).for_list().order_by("-updated_at", "pk")[:HOME_CARDS]
+        ),
+        "newest": with_cards(published.for_list().order_by("-created_at", "-pk")[:HOME_CARDS]),
     }
 
 
@@ -128,7 +138,12 @@ class LocationListView(FilterView):
         # Anonymous visitors of the same URL share the filtered, paginated, rendered fragment
         # (filters, cards, pagination): a hit runs no query. The page around it is rendered
         # per request (CSRF token, messages, the language switcher).
-        html = visitor_fragment(request, fragment, lambda: self._render_fragment(fragment))
+        html = visitor_fragment(
+            request,
+            fragment,
+            lambda: self._render_fragment(fragment),
+            query=list_query(request.GET),
+        )
         if partial:
             response = HttpResponse(html)
         else:
@@ -136,6 +151,11 @@ class LocationListView(FilterView):
         # The same URL answers a whole page or the results partial: caches must tell them apart.
         patch_vary_headers(response, ["HX-Request"])
         return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["locations"] = with_cards(context["locations"])
+        return context
 
     def _render_fragment(self, template_name: str) -> str:
         """Filter, paginate and render the filters and results: FilterView.get's work, with
@@ -147,6 +167,18 @@ class LocationListView(FilterView):
 
 # Every request counts, cached or not: the limit is far above what a person sends.
 location_list = rate_limited("search")(LocationListView.as_view())
+
+
+def list_query(data: QueryDict, *, page: bool = True) -> QueryDict:
+    """What the list (and, without the page, its GeoJSON) depends on, canonically spelt.
+
+    The defaults the FilterSet fills in (sort by distance near a point, else by name; page 1)
+    are dropped, so `/locations/?sort=name&page=1` is `/locations/`.
+    """
+    near = bool(data.get("near", "").strip())
+    defaults = {"page": "1", "sort": Sort.DISTANCE if near else Sort.NAME}
+    keep = ["page"] if page else []
+    return canonical_query(data, LocationFilterSet, keep=keep, defaults=defaults)
 
 
 @require_safe
@@ -170,7 +202,13 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
     # Anonymous visitors share the place and its rendered body: a hit runs no query. An edit
     # or unpublishing sets a new catalogue version, so it is never served stale.
-    page = visitor_cached(request, "locations/_detail.html", build, today.isoformat())
+    page = visitor_cached(
+        request,
+        "locations/_detail.html",
+        build,
+        today.isoformat(),
+        query=canonical_query(request.GET, keep=["date"]),
+    )
     context = {"location": page["location"], "detail": mark_safe(page["body"])}  # noqa: S308
     return render(request, "locations/location_detail.html", context)
 
@@ -188,8 +226,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
             Location.objects.published()
             .exclude(pk=location.pk)
             .for_list()
-            .within_km(lat, lng, NEARBY_LOCATIONS_KM)
-            .order_by("distance_km", "name")[:NEARBY_LIMIT]
+            .nearest(lat, lng, NEARBY_LOCATIONS_KM, NEARBY_LIMIT)
         )
         nearby_studios = (
             Studio.objects.published()
@@ -204,7 +241,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
         "tags": list(location.tags.all()),
         "fact_groups": _fact_groups(location),
         "shoot_day": shoot_day(location, request.GET, today=today),
-        "nearby_locations": nearby_locations,
+        "nearby_locations": with_cards(nearby_locations),
         "nearby_studios": nearby_studios,
         "nearby_locations_km": NEARBY_LOCATIONS_KM,
         # The map shows this place and the published places around it.
@@ -219,7 +256,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
 @gzip_page  # no CSRF token or secret in GeoJSON, so compression cannot leak one (BREACH)
 @rate_limited("geojson")  # before the cache: a hit counts too
 @require_safe
-@cached_for_visitors()
+@cached_for_visitors(query=lambda request: list_query(request.GET, page=False))
 def locations_geojson(request: HttpRequest) -> HttpResponse:
     """The list's matches with coordinates as a GeoJSON FeatureCollection, in the list's order.
 

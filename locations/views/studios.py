@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,8 +16,13 @@ from django_htmx.http import push_url
 
 from locations import compare
 from locations import units as u
-from locations.caching import cached_for_visitors, visitor_cached, visitor_fragment
-from locations.filters import StudioFilterSet, convert_sizes_query, without_blanks
+from locations.caching import (
+    cached_for_visitors,
+    canonical_query,
+    visitor_cached,
+    visitor_fragment,
+)
+from locations.filters import StudioFilterSet, convert_sizes_query
 from locations.models import ReferenceStage, Soundstage, Studio
 from locations.pagination import CappedPaginator
 from locations.ratelimits import rate_limited
@@ -50,8 +55,8 @@ def studio_list(request: HttpRequest) -> HttpResponse:
     """`/studios/`: studios with a stage meeting every figure, largest stage first."""
     units = u.units_for(request)
     compare_ids = compare.remembered_stage_ids(request)
-    query = without_blanks(request.GET)
-    query.pop("page", None)
+    # The search as shared (address bar, map): its filters, canonically spelt, no page.
+    query = canonical_query(request.GET, StudioFilterSet)
     partial = wants_partial(request)
     fragment = "studios/_results.html" if partial else "studios/_catalogue.html"
     # Anonymous visitors with the same units and comparison share the rendered filters and
@@ -64,6 +69,7 @@ def studio_list(request: HttpRequest) -> HttpResponse:
         ),
         units,
         compare_ids,
+        query=canonical_query(request.GET, StudioFilterSet, keep=["page"], defaults={"page": "1"}),
     )
     if partial:
         response = HttpResponse(html)
@@ -102,8 +108,11 @@ def studio_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """`/studios/<slug>/`: a studio, its stage table (tick stages to compare), photos, map."""
     units = u.units_for(request)
     # Reached from the compare page with `?stage=`, or remembered from earlier in the visit.
-    chosen, _rejected = compare.parse_stage_ids(request.GET.getlist("stage"))
-    chosen = chosen or compare.remembered_stage_ids(request)
+    asked, _rejected = compare.parse_stage_ids(request.GET.getlist("stage"))
+    chosen = asked or compare.remembered_stage_ids(request)
+    # The page's links keep the stages asked for in the URL, and nothing else from it.
+    query = QueryDict(mutable=True)
+    query.setlist("stage", [str(pk) for pk in asked])
 
     def build() -> dict:
         studio = get_object_or_404(
@@ -115,7 +124,7 @@ def studio_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
     # Anonymous visitors with the same units and comparison share the studio and its
     # rendered body: a hit runs no query.
-    page = visitor_cached(request, "studios/_detail.html", build, units, chosen)
+    page = visitor_cached(request, "studios/_detail.html", build, units, chosen, query=query)
     context = {
         "studio": page["studio"],
         "stages": page["stages"],
@@ -215,7 +224,10 @@ def _percent(area, of_area) -> int | None:
 @gzip_page  # no CSRF token or secret in GeoJSON, so compression cannot leak one (BREACH)
 @rate_limited("geojson")  # before the cache: a hit counts too
 @require_safe
-@cached_for_visitors(key_extra=lambda request: u.units_for(request, remember=False))
+@cached_for_visitors(
+    key_extra=lambda request: u.units_for(request, remember=False),
+    query=lambda request: canonical_query(request.GET, StudioFilterSet),
+)
 def studios_geojson(request: HttpRequest) -> HttpResponse:
     """`/studios.geojson`: the list's studios (same parameters and order) with coordinates."""
     units = u.units_for(request, remember=False)

@@ -1,7 +1,4 @@
-"""Filming locations and the photos of locations and studios."""
-
-import uuid
-from pathlib import PurePath
+"""Filming locations: the catalogue's main model, its choices and its named queries."""
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models import Prefetch, Q
@@ -10,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from locations.iterables import batched
-from locations.photos.thumbnails import spec_field
-from locations.search import query_terms, search_document, search_grams, short_term_token
+from locations.search import KeywordSearchMixin, search_document, search_grams
 
 from .areas import Category, Prefecture, Tag
 from .common import (
@@ -24,6 +20,7 @@ from .common import (
     pick_language,
     unique_slug,
 )
+from .photos import Photo
 from .verification import TRACKING_FIELDS, VerificationQuerySetMixin, VerificationTracking
 
 
@@ -52,8 +49,11 @@ class DronePolicy(models.TextChoices):
     YES = "yes", _("Allowed")
 
 
-class LocationQuerySet(VerificationQuerySetMixin, PublishableQuerySet):
-    """Named queries for locations; views call these instead of re-deriving joins."""
+class LocationQuerySet(KeywordSearchMixin, VerificationQuerySetMixin, PublishableQuerySet):
+    """Named queries for locations; views call these instead of re-deriving joins.
+
+    `.search(query)` is the keyword search every list shares (locations.search): every term
+    in the names, readings, descriptions, municipality, tags or the prefecture's names."""
 
     def for_list(self):
         """Everything a card shows, in a fixed number of queries: place names, category, cover
@@ -63,21 +63,6 @@ class LocationQuerySet(VerificationQuerySetMixin, PublishableQuerySet):
                 "photos", queryset=Photo.objects.for_gallery().public(), to_attr="ordered_photos"
             )
         )
-
-    def search(self, query: str):
-        """Keyword search: every term must appear in the names, descriptions, municipality,
-        tags or the prefecture's names (case-, width- and kana-insensitive)."""
-        terms = query_terms(query)
-        if not terms:
-            return self
-        qs = self
-        prefectures = list(Prefecture.objects.all())
-        for term in terms:
-            # A prefecture's name must start with the term: 京都 is inside 東京都 and
-            # "kyo" inside "tokyo", yet neither means Tokyo.
-            matching_prefectures = [p.pk for p in prefectures if p.matches(term)]
-            qs = qs.filter(_term_condition(term, matching_prefectures))
-        return qs
 
 
 def refresh_search_columns(location_pks, using: str = DEFAULT_DB_ALIAS) -> int:
@@ -108,30 +93,6 @@ def refresh_search_columns(location_pks, using: str = DEFAULT_DB_ALIAS) -> int:
 
 # Places rebuilt per query when tags change.
 REFRESH_BATCH = 1000
-
-
-def _term_condition(term: str, prefecture_pks: list[int]) -> Q:
-    """Locations matching one keyword term: in their own text (tags included) or prefecture.
-
-    Usually no prefecture matches, and the condition is the location's own text alone:
-    PostgreSQL then answers it from the trigram index (migration 0008; 0010 for Japanese
-    terms of one or two characters, through `search_grams`), or walks the name index for a
-    common term until a page is full. Tag names are part of `search_text` (0011), so a term
-    that names a tag needs no join. Otherwise the two id sources are united (each one pass
-    over its own table; an OR across them would read every row). Terms of one or two
-    characters have no trigrams: one scan with OR. Same rows every way, and the same on
-    SQLite (docs/performance.md has the timings).
-    """
-    token = short_term_token(term)
-    # A short Japanese term: its token in search_grams (indexed) means the same as the LIKE.
-    own_text = Q(search_grams__contains=token) if token else Q(search_text__contains=term)
-    if not prefecture_pks:
-        return own_text
-    if len(term) < 3:
-        return own_text | Q(prefecture__in=prefecture_pks)
-    own = Location.objects.filter(own_text).values("pk")
-    in_prefectures = Location.objects.filter(prefecture__in=prefecture_pks).values("pk")
-    return Q(pk__in=own.order_by().union(in_prefectures.order_by()))
 
 
 # Paths beside a place's page under /locations/ (locations/urls.py): no place may be named
@@ -399,130 +360,3 @@ class Location(VerificationTracking, AuditedModel):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "search_grams"}
         super().save(*args, **kwargs)
-
-
-def photo_upload_to(instance, filename: str) -> str:
-    """Unguessable storage names; never the uploader's file name (it can leak names/places).
-
-    The extension is the one of `filename`: the photo service passes `photo.jpg` or
-    `photo.png` for what it re-encoded, so the stored name matches the stored format."""
-    suffix = PurePath(filename).suffix.lower() or ".jpg"
-    return f"photos/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}{suffix}"
-
-
-class PhotoQuerySet(models.QuerySet):
-    def for_gallery(self):
-        """The photos pages show (their thumbnails are made), cover first, then the
-        fixers' order."""
-        return self.filter(thumbnails_ready=True).order_by("-is_cover", "order", "pk")
-
-    def public(self):
-        """Photos anyone may see: all but those of private properties (client packages only)."""
-        return self.exclude(location__private_property=True)
-
-    def of(self, owner):
-        """The photos of a location or a studio."""
-        return self.filter(**{owner._meta.model_name: owner})
-
-
-class Photo(models.Model):
-    """A photo of a location or of a studio (exactly one of the two)."""
-
-    location = models.ForeignKey(
-        Location,
-        verbose_name=_("location"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="photos",
-    )
-    studio = models.ForeignKey(
-        "locations.Studio",
-        verbose_name=_("studio"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="photos",
-    )
-    image = models.ImageField(
-        _("image"), upload_to=photo_upload_to, width_field="width", height_field="height"
-    )
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
-    caption = models.CharField(
-        _("caption"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the photo shows; also its alt text for screen readers."),
-    )
-    credit = models.CharField(_("credit"), max_length=200, blank=True)
-    order = models.PositiveSmallIntegerField(
-        _("order"), default=0, help_text=_("Smaller first; drag the rows to reorder.")
-    )
-    is_cover = models.BooleanField(
-        _("cover"),
-        default=False,
-        help_text=_("The photo shown on cards and first in the gallery (one per place)."),
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    # False while a background job makes the thumbnails of an upload: pages link only to
-    # thumbnails, so they leave the photo out until then.
-    thumbnails_ready = models.BooleanField(_("thumbnails made"), default=True, editable=False)
-
-    # WebP thumbnails (django-imagekit; sizes and generation in locations.photos.thumbnails).
-    # Made when a photo is saved through locations.photos.services or the admin.
-    card_480 = spec_field("card_480")
-    card_960 = spec_field("card_960")
-    gallery_800 = spec_field("gallery_800")
-    full_1600 = spec_field("full_1600")
-    full_2048 = spec_field("full_2048")
-
-    # Set by locations.photos.services.add_photo on the photo it returns: the GPS position
-    # the upload carried, for the admin to offer. Never stored (the file is stripped of it).
-    gps_position = None
-
-    objects = PhotoQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
-        constraints = [
-            models.CheckConstraint(
-                name="%(app_label)s_%(class)s_one_owner",
-                condition=Q(location__isnull=False, studio__isnull=True)
-                | Q(location__isnull=True, studio__isnull=False),
-                violation_error_message=_("A photo belongs to one location or one studio."),
-            ),
-            # One cover per location and per studio (set_cover moves it).
-            models.UniqueConstraint(
-                fields=["location"],
-                condition=Q(is_cover=True, location__isnull=False),
-                name="%(app_label)s_%(class)s_one_cover_per_location",
-                violation_error_message=_("This location already has a cover photo."),
-            ),
-            models.UniqueConstraint(
-                fields=["studio"],
-                condition=Q(is_cover=True, studio__isnull=False),
-                name="%(app_label)s_%(class)s_one_cover_per_studio",
-                violation_error_message=_("This studio already has a cover photo."),
-            ),
-        ]
-
-    def __str__(self):
-        return self.caption or self.image.name
-
-    def validate_constraints(self, exclude=None):
-        # One cover per owner is settled where covers are chosen (set_cover, the admin's
-        # photo formset: a newly ticked cover replaces the old one), not form by form; the
-        # database constraint still guards it.
-        super().validate_constraints(exclude={*(exclude or ()), "is_cover"})
-
-    @property
-    def owner(self):
-        return self.location or self.studio
-
-    @property
-    def alt_text(self) -> str:
-        owner = self.owner
-        return self.caption or (str(owner) if owner else "")
