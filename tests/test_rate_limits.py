@@ -136,6 +136,18 @@ def test_the_429_page_is_in_english_with_retry_after(client, catalogue, settings
     assert 'href="/locations/"' in html  # the site's layout, from base.html
 
 
+def test_an_address_far_over_its_limit_gets_the_short_429(client, catalogue, settings):
+    limit(settings, search="1/m")
+    client.get("/locations/")
+    client.get("/locations/")  # the second: the page with the site's layout
+    flood = client.get("/locations/", **EN)
+    html = flood.content.decode()
+    assert flood.status_code == 429 and int(flood["Retry-After"]) > 0
+    assert '<html lang="en">' in html
+    assert "Please wait 1 minute, then try again." in html
+    assert 'href="/locations/"' not in html  # no navigation: cheap to render
+
+
 def test_the_429_page_is_in_japanese_for_a_japanese_browser(client, catalogue, settings):
     limit(settings, geojson="1/m")
     client.get("/locations.geojson")
