@@ -61,8 +61,10 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# Load: gunicorn + PostgreSQL under wrk, 32 connections for SOAK_SECONDS (60); fails on any
-# error or non-2xx/3xx answer. Loopback only.
+# Load: gunicorn + PostgreSQL under wrk for SOAK_SECONDS (60): normal visitors (16
+# connections) beside an attack (4, from three addresses) that the rate limits must throttle;
+# fails on a visitor error, non-2xx/3xx or p95 over 500 ms, or an unthrottled attack
+# (docs/security.md). Loopback only.
 soak: install
 	PY=$(PY) bench/soak.sh
 

@@ -1,4 +1,10 @@
--- wrk script for `make soak`: rotate over the public pages and count answers by status.
+-- wrk script for `make soak`, the normal visitors: rotate over the public pages with a
+-- think time between clicks, each request from a different address (X-Forwarded-For, which
+-- the soak's server trusts as if a load balancer had written it: DJANGO_TRUSTED_PROXY_COUNT=1),
+-- so no visitor comes near a rate limit. Counts answers by status (soak_common.lua).
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+dofile(here .. "soak_common.lua")
+
 local paths = {
   "/",
   "/locations/",
@@ -19,41 +25,26 @@ local paths = {
   "/incentives/",
 }
 
-local threads = {}
-local next_id = 0
+-- Think time per connection between answers, in milliseconds (SOAK_THINK_MS via soak.sh).
+local think_ms = 500
 
-function setup(thread)
-  -- Each thread starts at a different page so the mix is even from the first second.
-  thread:set("offset", next_id)
-  next_id = next_id + 3
-  table.insert(threads, thread)
+local base_init = init
+function init(args)
+  base_init(args)
+  think_ms = tonumber(args[1]) or think_ms
 end
 
-function init(args)
-  counter = offset
-  statuses = {}
+function delay()
+  return math.random(math.floor(think_ms / 2), math.floor(think_ms * 3 / 2))
 end
 
 function request()
   counter = counter + 1
-  return wrk.format("GET", paths[(counter % #paths) + 1])
+  -- 198.18.0.0/15 (benchmarking addresses): a new visitor nearly every time.
+  local headers = { ["X-Forwarded-For"] = random_address("198." .. math.random(18, 19)) }
+  return wrk.format("GET", paths[(counter % #paths) + 1], headers)
 end
 
 function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-
-function done(summary, latency, requests)
-  local totals = {}
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do
-      totals[status] = (totals[status] or 0) + count
-    end
-  end
-  for status, count in pairs(totals) do
-    io.write(string.format("status %d: %d\n", status, count))
-  end
-  io.write(string.format("requests %d, errors connect=%d read=%d write=%d status=%d timeout=%d\n",
-    summary.requests, summary.errors.connect, summary.errors.read, summary.errors.write,
-    summary.errors.status, summary.errors.timeout))
+  count(status)
 end

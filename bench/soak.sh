@@ -2,19 +2,35 @@
 # `make soak`: the public pages under load, the way production runs them.
 #
 # Starts gunicorn (2 gthread workers × 4 threads, production settings, PostgreSQL, a fresh
-# secret, loopback only), loads the demo catalogue into an empty database, runs wrk with
-# 32 connections for SOAK_SECONDS (60) over the public pages, and fails on any socket error
-# or any answer that is not 2xx/3xx. gunicorn is always stopped. Results: bench/results/.
+# secret, loopback only), loads the demo catalogue into an empty database, then for
+# SOAK_SECONDS (60) runs two wrk processes side by side:
+#   - normal visitors (bench/soak.lua): SOAK_CONNECTIONS (16) connections rotating over the
+#     public pages with SOAK_THINK_MS (500, ±50%) between clicks, each request from another
+#     address;
+#   - an attack (bench/attack.lua): SOAK_ATTACK_CONNECTIONS (4) connections, no think time,
+#     from three fixed addresses: made-up list parameters, a GeoJSON burst, form submissions.
+# On loopback every connection comes from 127.0.0.1, so the server trusts one proxy
+# (DJANGO_TRUSTED_PROXY_COUNT=1) and wrk writes X-Forwarded-For as a load balancer would.
+# Fails on: any visitor socket error or non-2xx/3xx answer, visitors' p95 over SOAK_P95_MS
+# (500), any 5xx or 403 to the attack, less than SOAK_MIN_THROTTLED (0.8) of the attack
+# throttled (429), a worker timeout or an error in the server log. gunicorn is always
+# stopped. Results: bench/results/.
 #
-#   SOAK_SECONDS=60 SOAK_CONNECTIONS=32 SOAK_PORT=8765 bench/soak.sh
+#   SOAK_SECONDS=60 SOAK_CONNECTIONS=16 SOAK_ATTACK_CONNECTIONS=4 SOAK_PORT=8765 bench/soak.sh
+#   SOAK_ATTACK_CONNECTIONS=0 bench/soak.sh                   # visitors only
 #   SOAK_DATABASE_URL=postgres://user@host/db bench/soak.sh   # default: local rokehan_soak
+#   SOAK_REDIS_URL=redis://127.0.0.1:6379/9 bench/soak.sh     # counters shared by the workers
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY=${PY:-.venv/bin/python}
 [ -x "$PY" ] || PY=python3
 SECONDS_TO_RUN=${SOAK_SECONDS:-60}
-CONNECTIONS=${SOAK_CONNECTIONS:-32}
+CONNECTIONS=${SOAK_CONNECTIONS:-16}
+ATTACK_CONNECTIONS=${SOAK_ATTACK_CONNECTIONS:-4}
+THINK_MS=${SOAK_THINK_MS:-500}
+P95_MS=${SOAK_P95_MS:-500}
+MIN_THROTTLED=${SOAK_MIN_THROTTLED:-0.8}
 PORT=${SOAK_PORT:-8765}
 HOST=127.0.0.1  # loopback only: this is a load test, not a server
 PGHOST=${PGHOST:-127.0.0.1}
@@ -24,6 +40,7 @@ RESULTS=bench/results
 mkdir -p "$RESULTS"
 SERVER_LOG="$RESULTS/soak-$STAMP-server.log"
 REPORT="$RESULTS/soak-$STAMP.txt"
+ATTACK_REPORT="$RESULTS/soak-$STAMP-attack.txt"
 
 if ! command -v wrk >/dev/null; then
   echo "Installing Debian's wrk (needs root)"
@@ -46,6 +63,11 @@ export DJANGO_ALLOWED_HOSTS="$HOST,localhost"
 export DJANGO_SECURE_SSL_REDIRECT=False  # no TLS proxy in front of this loopback server
 export DATABASE_URL="$SOAK_DATABASE_URL"
 unset REDIS_URL AWS_STORAGE_BUCKET_NAME
+# Rate-limit counters (and the visitors' cache) in each worker's memory unless a Redis is
+# given: then the two workers share them, as production's app machines do.
+if [ -n "${SOAK_REDIS_URL:-}" ]; then export REDIS_URL="$SOAK_REDIS_URL"; fi
+# wrk plays the load balancer: it writes X-Forwarded-For (see above).
+export DJANGO_TRUSTED_PROXY_COUNT=1
 
 "$PY" manage.py migrate --no-input -v 0
 "$PY" manage.py collectstatic --no-input -v 0
@@ -80,10 +102,22 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
-echo "wrk: $CONNECTIONS connections for ${SECONDS_TO_RUN}s against http://$HOST:$PORT"
+echo "wrk: $CONNECTIONS visitor and $ATTACK_CONNECTIONS attack connections for ${SECONDS_TO_RUN}s against http://$HOST:$PORT"
+ATTACK_PID=
+if [ "$ATTACK_CONNECTIONS" -gt 0 ]; then
+  wrk --threads 1 --connections "$ATTACK_CONNECTIONS" --duration "${SECONDS_TO_RUN}s" --timeout 10s \
+    --script bench/attack.lua "http://$HOST:$PORT" >"$ATTACK_REPORT" 2>&1 &
+  ATTACK_PID=$!
+fi
 wrk --threads 2 --connections "$CONNECTIONS" --duration "${SECONDS_TO_RUN}s" --timeout 10s \
-  --latency --script bench/soak.lua "http://$HOST:$PORT" | tee "$REPORT"
+  --latency --script bench/soak.lua "http://$HOST:$PORT" -- "$THINK_MS" | tee "$REPORT"
+if [ -n "$ATTACK_PID" ]; then
+  wait "$ATTACK_PID" || true
+  echo "--- attack (from 203.0.113.66-68):"
+  cat "$ATTACK_REPORT"
+fi
 
+figure() { awk -v key="$1" '$1 == key { print $2 }' "$2"; }
 failed=0
 if grep -qE "Non-2xx or 3xx responses|Socket errors" "$REPORT"; then
   echo "FAIL: wrk reported errors or non-2xx/3xx answers (statuses above)" >&2
@@ -102,5 +136,21 @@ if ! grep -qE "^requests [1-9]" "$REPORT"; then
   echo "FAIL: no requests were answered" >&2
   failed=1
 fi
-[ "$failed" = 0 ] && echo "PASS: zero errors, zero non-2xx/3xx answers (report: $REPORT)"
+p95=$(figure p95_ms "$REPORT")
+if ! awk -v p="$p95" -v max="$P95_MS" 'BEGIN { exit !(p != "" && p + 0 < max + 0) }'; then
+  echo "FAIL: visitors' p95 ${p95} ms is not under ${P95_MS} ms" >&2
+  failed=1
+fi
+if [ -n "$ATTACK_PID" ]; then
+  if grep -qE "^status (5[0-9][0-9]|403):" "$ATTACK_REPORT"; then
+    echo "FAIL: the attack got 5xx or 403 answers (a 403 is CSRF, not the rate limit)" >&2
+    failed=1
+  fi
+  share=$(figure throttled_share "$ATTACK_REPORT")
+  if ! awk -v s="$share" -v min="$MIN_THROTTLED" 'BEGIN { exit !(s != "" && s + 0 >= min + 0) }'; then
+    echo "FAIL: only ${share} of the attack was throttled (want ${MIN_THROTTLED} or more)" >&2
+    failed=1
+  fi
+fi
+[ "$failed" = 0 ] && echo "PASS: visitors p95 ${p95} ms, zero errors, zero non-2xx/3xx; attack ${share:-n/a} throttled (reports: $REPORT${ATTACK_PID:+, $ATTACK_REPORT})"
 exit "$failed"

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Explains a refused upload (too many files) before the CSRF check parses the request.
     "locations.middleware.UploadLimitsMiddleware",
+    # Turns locations.ratelimits' Ratelimited into the 429 page (RATELIMIT_VIEW).
+    "django_ratelimit.middleware.RatelimitMiddleware",
     # Last, so that it sees the final authentication result (django-axes' documented order).
     "axes.middleware.AxesMiddleware",
 ]
@@ -292,18 +294,9 @@ DATA_UPLOAD_MAX_NUMBER_FILES = PHOTO_MAX_FILES_PER_REQUEST
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The public "submit a place" form (locations/views/submissions.py, docs/security.md):
-# photos per submission, their total size, and per client address (locations.security.client_ip)
-# how many places may be submitted and how many times the form may be posted at all. The
-# counters live in the default cache: set REDIS_URL when running more than one process.
+# photos per submission and their total size (its rate limits are in RATE_LIMITS below).
 SUBMISSION_MAX_PHOTOS = env.int("SUBMISSION_MAX_PHOTOS", default=10)
 SUBMISSION_MAX_UPLOAD_BYTES = env.int("SUBMISSION_MAX_UPLOAD_BYTES", default=60 * 1024 * 1024)
-SUBMISSION_RATE_LIMIT = env.str("SUBMISSION_RATE_LIMIT", default="5/h")
-SUBMISSION_POST_RATE_LIMIT = env.str("SUBMISSION_POST_RATE_LIMIT", default="20/h")
-for _name in ("SUBMISSION_RATE_LIMIT", "SUBMISSION_POST_RATE_LIMIT"):
-    # django-ratelimit's format: a count per second, minute, hour or day ("5/h", "20/15m").
-    if not re.fullmatch(r"[1-9][0-9]*/[0-9]*[smhd]", globals()[_name]):
-        raise ImproperlyConfigured(f'{_name} must look like "5/h" (a count per s, m, h or d).')
-
 # Thumbnails (django-imagekit) are written next to the originals in media storage, under
 # CACHE/images/. They are made when a photo is saved, never on a visitor's request (the
 # photo specs use locations.photos.thumbnails.MadeWhenSaved; Optimistic is the default for
@@ -394,22 +387,34 @@ LOGGING = {
     },
 }
 
-# Answers on a shared shortlist, per client address (django-ratelimit on the default cache:
-# set REDIS_URL when running more than one process). A director going through 30 places
-# stays well inside it.
-SHARE_REPLY_RATE = env.str("SHARE_REPLY_RATE", default="60/10m")
+# Per client address, staff exempt (locations/ratelimits.py; why these numbers: docs/security.md),
+# each from the environment as RATE_LIMIT_<NAME>; counters in the default cache (REDIS_URL).
+RATE_LIMITS = {
+    "search": "120/m",  # the three lists and their htmx partials, together
+    "geojson": "60/m",  # both maps
+    "submit": "20/h",  # every POST of the submission form
+    "submit_accepted": "5/h",  # places accepted from it (a typo costs a post, not a place)
+    "comment": "60/10m",  # answers on a shared shortlist
+    "verify": "20/h",  # the owners' confirmation buttons
+    "api": "120/m",  # /api/ (its DRF throttle counts here too)
+    "login": "30/10m",  # sign-in POSTs (django-axes also locks a failing username)
+}
+for _name in RATE_LIMITS:
+    RATE_LIMITS[_name] = env.str(f"RATE_LIMIT_{_name.upper()}", default=RATE_LIMITS[_name])
+    if not re.fullmatch(r"[1-9][0-9]*/[0-9]*[smhd]", RATE_LIMITS[_name]):
+        raise ImproperlyConfigured(f'RATE_LIMIT_{_name.upper()} must look like "120/m".')
+RATELIMIT_VIEW = "locations.ratelimits.too_many_requests"  # the 429 page, not a 403
 
 # The read-only JSON API (/api/, Django REST framework): anonymous and throttled per client
-# address; JSON only (the browsable page is the schema's Swagger UI, served from the
-# vendored drf-spectacular-sidecar, no CDN).
-API_ANON_THROTTLE_RATE = env.str("API_ANON_THROTTLE_RATE", default="120/minute")
+# address (RATE_LIMITS["api"]); JSON only (the browsable page is the schema's Swagger UI,
+# served from the vendored drf-spectacular-sidecar, no CDN).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
-    "DEFAULT_THROTTLE_CLASSES": ["locations.api.throttling.AnonApiThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["locations.api.throttling.ClientAddressThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {

@@ -154,7 +154,7 @@ def test_the_api_is_read_only(client):
 
 
 def test_anonymous_callers_are_throttled(client, settings):
-    settings.API_ANON_THROTTLE_RATE = "3/minute"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": "3/m"}
     for _ in range(3):
         assert client.get("/api/locations/").status_code == 200
     throttled = client.get("/api/locations/")

@@ -73,7 +73,7 @@ POINTS = ["35.0116,135.7681", "35.6812,139.7671", "34.6937,135.5023"]
 @pytest.fixture
 def catalogue(settings):
     settings.LOCATIONS_PER_PAGE = 4  # several pages from a small catalogue
-    settings.API_ANON_THROTTLE_RATE = "100000/minute"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": "100000/m", "search": "100000/m"}
     tags = {}
     for name, name_ja, pref, cat, lat, lng, tag_names in PLACES:
         place = factories.LocationFactory(

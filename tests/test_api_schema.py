@@ -67,7 +67,7 @@ def test_the_schema_names_no_private_field(client):
 
 @pytest.fixture
 def api_schema(db, settings):
-    settings.API_ANON_THROTTLE_RATE = "100000/minute"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": "100000/m"}
     place = factories.LocationFactory(name="Kinkaku-ji", name_ja="金閣寺")
     place.tags.add(factories.TagFactory(name="gold"))
     factories.PhotoFactory(location=place)

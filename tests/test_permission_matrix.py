@@ -176,6 +176,13 @@ PUBLIC_GET = [
     ("healthz", "health", u("healthz"), EVERYONE),
     ("favicon.ico", "favicon", lambda c: "/favicon.ico", same(301)),
     ("login", "sign-in", u("login"), {**same(302), VISITOR: 200}),
+    # The admin's sign-in, routed ahead of the admin so that its POSTs are rate-limited.
+    (
+        f"{settings.ADMIN_URL}login/",
+        "admin sign-in",
+        u("admin:login"),
+        {**same(200), FIXER: 302, EDITOR: 302},
+    ),
     ("logout", "sign-out needs POST", u("logout"), same(405)),
     ("set_language", "GET only redirects", u("set_language"), same(302)),
     ("locations:list", "list", u("locations:list"), EVERYONE),

@@ -280,13 +280,14 @@ def test_the_owner_gets_an_email_with_a_link_to_the_answers(client, shortlist, s
 
 
 def test_answers_are_rate_limited_per_address_with_a_friendly_429(client, shortlist, settings):
-    settings.SHARE_REPLY_RATE = "2/m"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "comment": "2/m"}
     item = items(shortlist)[0]
     assert answer(client, shortlist, item).status_code == 302
     assert answer(client, shortlist, item).status_code == 302
     limited = answer(client, shortlist, item)
     assert limited.status_code == 429
-    assert "Too many answers" in limited.text
+    assert "Too many requests from your network" in limited.text
+    assert "Your answer was not sent" in limited.text and int(limited["Retry-After"]) > 0
     htmx = answer(client, shortlist, item, headers={"HX-Request": "true"})
     assert htmx.status_code == 429 and "Please wait" in htmx.text
     assert ShareReply.objects.count() == 2

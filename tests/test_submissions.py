@@ -256,17 +256,18 @@ def test_a_flood_of_posts_is_refused_and_another_address_is_still_served(client,
         post(client, form_data(contact_email="bad"), REMOTE_ADDR="198.51.100.7").status_code
         for _ in range(100)
     ]
-    assert statuses[:20] == [400] * 20  # the form's errors, SUBMISSION_POST_RATE_LIMIT = 20/h
+    assert statuses[:20] == [400] * 20  # the form's errors, RATE_LIMITS["submit"] = 20/h
     assert set(statuses[20:]) == {429}
     refused = post(client, REMOTE_ADDR="198.51.100.7")
     assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
-    assert "Too many submissions from your network" in refused.content.decode()
+    assert "Too many requests from your network" in refused.content.decode()
+    assert "Nothing from this attempt was saved" in refused.content.decode()
     assert_nothing_saved(media_root)
     assert post(client, REMOTE_ADDR="198.51.100.8").status_code == 302
 
 
 def test_an_address_may_submit_a_few_places_an_hour(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "2/h"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit_accepted": "2/h"}
     for n in range(2):
         assert (
             post(client, form_data(name=f"Place {n}"), REMOTE_ADDR="203.0.113.9").status_code == 302
@@ -278,11 +279,11 @@ def test_an_address_may_submit_a_few_places_an_hour(client, settings):
 
 
 def test_the_limit_page_is_in_japanese_too(client, settings):
-    settings.SUBMISSION_POST_RATE_LIMIT = "1/h"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit": "1/h"}
     post(client, form_data(contact_email="bad"))
     refused = post(client, HTTP_ACCEPT_LANGUAGE="ja")
     assert refused.status_code == 429
-    assert "送信が多すぎます" in refused.content.decode()
+    assert "アクセスが多すぎます" in refused.content.decode()
 
 
 def test_text_that_is_not_markup_is_kept_and_escaped_where_it_is_shown(client, fixer):
@@ -302,7 +303,7 @@ def test_text_that_is_not_markup_is_kept_and_escaped_where_it_is_shown(client, f
 
 
 def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client, settings):
-    settings.SUBMISSION_POST_RATE_LIMIT = "2/h"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit": "2/h"}
     statuses = [
         post(
             client,

@@ -200,7 +200,8 @@ def test_many_posts_from_one_address_are_refused(client):
         assert client.post(confirm_url(location)).status_code == 302
     response = client.post(confirm_url(location))
     assert response.status_code == 429
-    assert "Too many attempts" in response.content.decode()
+    assert "Too many requests from your network" in response.content.decode()
+    assert int(response["Retry-After"]) > 0
 
 
 def test_the_page_is_in_japanese_for_japanese_browsers(client):

@@ -41,6 +41,7 @@ from locations.models import (
     Studio,
 )
 from locations.pagination import CappedPaginator
+from locations.ratelimits import rate_limited
 from locations.shoot_day import shoot_day
 from locations.views import wants_partial
 
@@ -164,7 +165,8 @@ class LocationListView(FilterView):
         return response.rendered_content
 
 
-location_list = LocationListView.as_view()
+# Every request counts, cached or not: the limit is far above what a person sends.
+location_list = rate_limited("search")(LocationListView.as_view())
 
 
 def list_query(data: QueryDict, *, page: bool = True) -> QueryDict:
@@ -252,6 +254,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
 
 
 @gzip_page  # no CSRF token or secret in GeoJSON, so compression cannot leak one (BREACH)
+@rate_limited("geojson")  # before the cache: a hit counts too
 @require_safe
 @cached_for_visitors(query=lambda request: list_query(request.GET, page=False))
 def locations_geojson(request: HttpRequest) -> HttpResponse:

@@ -6,8 +6,10 @@ from django.views.decorators.http import require_safe
 
 from locations.filters import FilmCommissionFilterSet
 from locations.models import FilmCommission
+from locations.ratelimits import rate_limited
 
 
+@rate_limited("search")
 @require_safe
 def directory(request: HttpRequest) -> HttpResponse:
     """GET /film-commissions/?prefecture=kyoto&q=…: national first, then north to south."""

@@ -5,17 +5,15 @@ A link that is revoked or past its last day is a 404 for every request made with
 visits, the package, and answers sent from a page that was opened before.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
-from django_ratelimit.core import is_ratelimited
 
 from locations.models import ShareReply, Shortlist
-from locations.security import client_ip
+from locations.ratelimits import enforce
 from locations.share_forms import ReplyForm, ShareSettingsForm
 from locations.sharing import save_reply
 
@@ -89,15 +87,8 @@ def reply(request, token, item_pk):
         if request.htmx:
             return render(request, "shortlists/_link_gone.html", status=404)
         raise Http404(_("This link no longer works."))
-    if is_ratelimited(
-        request,
-        group="share-reply",
-        key=lambda group, request: client_ip(request),
-        rate=settings.SHARE_REPLY_RATE,
-        increment=True,
-    ):
-        template = "shortlists/_reply_limited.html" if request.htmx else "shortlists/429.html"
-        return render(request, template, {"shortlist": shortlist}, status=429)
+    # Counted once the link is known to work: a dead link's 404 says more than a 429.
+    enforce(request, "comment")
     form = ReplyForm(request.POST, item=item)
     saved = form.is_valid()
     reply = save_reply(form=form, shortlist=shortlist) if saved else None

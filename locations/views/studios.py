@@ -25,6 +25,7 @@ from locations.caching import (
 from locations.filters import StudioFilterSet, convert_sizes_query
 from locations.models import ReferenceStage, Soundstage, Studio
 from locations.pagination import CappedPaginator
+from locations.ratelimits import rate_limited
 from locations.views import wants_partial
 
 
@@ -49,6 +50,7 @@ def _units_context(request: HttpRequest, units: str) -> dict:
     }
 
 
+@rate_limited("search")
 def studio_list(request: HttpRequest) -> HttpResponse:
     """`/studios/`: studios with a stage meeting every figure, largest stage first."""
     units = u.units_for(request)
@@ -220,6 +222,7 @@ def _percent(area, of_area) -> int | None:
 
 
 @gzip_page  # no CSRF token or secret in GeoJSON, so compression cannot leak one (BREACH)
+@rate_limited("geojson")  # before the cache: a hit counts too
 @require_safe
 @cached_for_visitors(
     key_extra=lambda request: u.units_for(request, remember=False),

@@ -1,19 +1,18 @@
 """/locations/submit/: owners and scouts suggest a place; editors review it in the admin.
 
 Abuse limits (docs/security.md): a honeypot field, per-address rate limits on posting the
-form and on places accepted (django-ratelimit counters in the default cache, keyed by
-locations.security.client_ip), photo count and size limits checked before anything is stored.
+form and on places accepted (RATE_LIMITS "submit" and "submit_accepted", locations.ratelimits),
+photo count and size limits checked before anything is stored.
 """
 
 import logging
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import get_usage
 
+from locations.ratelimits import enforce, usage
 from locations.security import client_ip
 from locations.submission_forms import SubmissionForm
 from locations.submissions import submit_place
@@ -23,32 +22,11 @@ logger = logging.getLogger(__name__)
 THANKS_SESSION_KEY = "submitted_place"
 
 
-def _client_key(group, request) -> str:
-    return client_ip(request)
-
-
-def _usage(request, *, group: str, rate: str, increment: bool) -> dict:
-    return get_usage(request, group=group, key=_client_key, rate=rate, increment=increment)
-
-
-def _limited(request) -> dict | None:
-    """The usage that refuses this POST (every POST counts; accepted places have their own,
-    smaller limit, so a person correcting typos is not locked out), or None."""
-    posts = _usage(
-        request, group="submit-post", rate=settings.SUBMISSION_POST_RATE_LIMIT, increment=True
-    )
-    if posts["should_limit"]:
-        return posts
-    accepted = _usage(request, group="submit", rate=settings.SUBMISSION_RATE_LIMIT, increment=False)
-    return accepted if accepted["count"] >= accepted["limit"] else None
-
-
-def _too_many(request, usage: dict) -> HttpResponse:
-    logger.warning("submission_refused reason=rate_limit ip=%s", client_ip(request))
-    minutes = max(1, -(-usage["time_left"] // 60))  # rounded up
-    response = render(request, "locations/submit_limited.html", {"minutes": minutes}, status=429)
-    response["Retry-After"] = str(usage["time_left"])
-    return response
+def _enforce_limits(request) -> None:
+    """Every POST counts; accepted places have their own, smaller limit (counted once saved),
+    so a person correcting typos is not locked out. Over either: the 429 page."""
+    enforce(request, "submit")
+    enforce(request, "submit_accepted", increment=False)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -56,9 +34,7 @@ def submit(request: HttpRequest) -> HttpResponse:
     """The form; a valid POST saves the place in review and goes to the thank-you page."""
     if request.method != "POST":
         return render(request, "locations/submit.html", {"form": SubmissionForm()})
-    usage = _limited(request)
-    if usage is not None:
-        return _too_many(request, usage)
+    _enforce_limits(request)
     form = SubmissionForm(request.POST, request.FILES)
     if not form.is_valid():
         form.discard_photos()
@@ -70,7 +46,7 @@ def submit(request: HttpRequest) -> HttpResponse:
     submission = submit_place(
         location=form.save(commit=False), photos=form.prepared, language=get_language()
     )
-    _usage(request, group="submit", rate=settings.SUBMISSION_RATE_LIMIT, increment=True)
+    usage(request, "submit_accepted")
     request.session[THANKS_SESSION_KEY] = {
         "name": submission.location.local_name,
         "email": submission.submitter_email,

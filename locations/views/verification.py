@@ -13,9 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
-from django_ratelimit.decorators import ratelimit
 
-from locations.security import client_ip
+from locations.ratelimits import rate_limited
 from locations.verification import (
     InvalidLink,
     confirm,
@@ -27,13 +26,6 @@ from locations.verification_forms import ChangeRequestForm
 
 # Reused so the owner confirms exactly the filming notes visitors read.
 from .catalogue import _fact_groups as location_fact_groups
-
-# Owners press a button or two; more than this from one address is someone trying tokens.
-POST_RATE = "20/h"
-
-
-def _by_client(group, request) -> str:
-    return client_ip(request)
 
 
 @require_safe
@@ -49,11 +41,9 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @never_cache
-@ratelimit(key=_by_client, rate=POST_RATE, method="POST", block=False)
+@rate_limited("verify")
 def confirm_record(request: HttpRequest, token: str) -> HttpResponse:
     """Still correct: checked today; back to the page, which says so."""
-    if getattr(request, "limited", False):
-        return _too_many(request)
     try:
         record = record_for_token(token)
     except InvalidLink as error:
@@ -69,11 +59,9 @@ def confirm_record(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @never_cache
-@ratelimit(key=_by_client, rate=POST_RATE, method="POST", block=False)
+@rate_limited("verify")
 def request_changes(request: HttpRequest, token: str) -> HttpResponse:
     """Something changed: the message goes to the editors; back to the page."""
-    if getattr(request, "limited", False):
-        return _too_many(request)
     try:
         record = record_for_token(token)
     except InvalidLink as error:
@@ -105,11 +93,6 @@ def _page(request, token, record, form, status=200) -> HttpResponse:
 def _invalid(request, error: InvalidLink) -> HttpResponse:
     context = {"expired": error.expired, "link_days": settings.VERIFICATION_LINK_DAYS}
     return _private(render(request, "verification/invalid.html", context, status=400))
-
-
-def _too_many(request) -> HttpResponse:
-    context = {"too_many": True}
-    return _private(render(request, "verification/invalid.html", context, status=429))
 
 
 def _private(response: HttpResponse) -> HttpResponse:

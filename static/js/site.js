@@ -11,4 +11,12 @@
       select.form.submit();
     });
   });
+  // htmx swaps only 2xx answers by default; a 429 carries a short "please wait" message
+  // (templates/includes/too_many_requests.html) to show where the results would have gone.
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 429) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
 })();

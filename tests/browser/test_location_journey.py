@@ -263,6 +263,18 @@ def test_a_bad_point_shows_the_error_not_a_crash(live_server, page, catalogue):
     expect(card_titles(page)).to_have_count(0)
 
 
+def test_over_the_search_limit_the_results_say_when_to_try_again(
+    live_server, page, catalogue, settings
+):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+    page.goto(f"{live_server.url}/locations/")
+    page.get_by_label("Sort by").select_option("-updated")
+    # htmx swaps the 429's short message in where the results were (static/js/site.js).
+    expect(page.locator("#results .rate-limited")).to_contain_text(
+        "Too many requests from your network. Please wait 1 minute, then try again."
+    )
+
+
 @pytest.mark.parametrize("path", ["/", "/locations/", "/locations/kinkaku-ji/"])
 def test_phone_pages_do_not_scroll_sideways(live_server, browser, catalogue, screenshot_dir, path):
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
