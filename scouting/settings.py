@@ -14,6 +14,9 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from scouting.api import API_REST_FRAMEWORK, API_SCHEMA
+from scouting.log_config import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -357,35 +360,7 @@ if not DEBUG:
     # /healthz is probed by the load balancer over plain HTTP on the private network.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        # key=value lines (see locations.logging): easy to grep, and parsed by most log stores.
-        "structured": {
-            "format": "%(asctime)s level=%(levelname)s logger=%(name)s %(message)s",
-        },
-    },
-    # 12-factor: one stream on stdout; the platform collects and routes it.
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "structured",
-        }
-    },
-    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.request": {"level": "WARNING"},
-        "django.server": {"level": "INFO"},
-        "axes": {"level": "WARNING"},
-        # Scanners send wrong Host headers all day; Django logs each at ERROR. The request line
-        # (status=400) still records them, without paging anyone.
-        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
-        # One line per request (rokehan.request) and per login or failed login (rokehan.auth).
-        "rokehan": {"level": "INFO"},
-    },
-}
+LOGGING = logging_config(env.str("DJANGO_LOG_LEVEL", default="INFO"))
 
 # Per client address, staff exempt (locations/ratelimits.py; why these numbers: docs/security.md),
 # each from the environment as RATE_LIMIT_<NAME>; counters in the default cache (REDIS_URL).
@@ -405,38 +380,8 @@ for _name in RATE_LIMITS:
         raise ImproperlyConfigured(f'RATE_LIMIT_{_name.upper()} must look like "120/m".')
 RATELIMIT_VIEW = "locations.ratelimits.too_many_requests"  # the 429 page, not a 403
 
-# The read-only JSON API (/api/, Django REST framework): anonymous and throttled per client
-# address (RATE_LIMITS["api"]); JSON only (the browsable page is the schema's Swagger UI,
-# served from the vendored drf-spectacular-sidecar, no CDN).
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "UNAUTHENTICATED_USER": None,
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": [],
-    "DEFAULT_THROTTLE_CLASSES": ["locations.api.throttling.ClientAddressThrottle"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Rokehan API",
-    "DESCRIPTION": (
-        "Read-only: published filming locations, studios with their stages, film "
-        "commissions, and a shortlist by its share token. Query parameters are those of the "
-        "site's lists (/locations/, /studios/, /film-commissions/)."
-    ),
-    "VERSION": "1",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "COMPONENT_SPLIT_REQUEST": True,
-    # Its guesses about our FilterSets' custom filters (slugs, "LAT,LNG") are warnings that
-    # say "string": the views declare those parameters explicitly instead, and
-    # tests/test_api_schema.py validates the result against OpenAPI 3.
-    "DISABLE_ERRORS_AND_WARNINGS": True,
-    # `check --deploy` would build the schema and repeat those guesses as warnings; the
-    # schema is validated by its own test, and the deploy check stays about security.
-    "ENABLE_DJANGO_DEPLOY_CHECK": False,
-}
+# The read-only JSON API (/api/): Django REST framework and its schema (scouting/api.py).
+REST_FRAMEWORK, SPECTACULAR_SETTINGS = API_REST_FRAMEWORK, API_SCHEMA
 # CORS is off unless origins are listed (e.g. https://tools.example.com); never credentials.
 CORS_ALLOWED_ORIGINS = env.list("API_CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"

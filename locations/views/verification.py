@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from locations.facts import fact_groups
 from locations.ratelimits import rate_limited
 from locations.verification import (
     InvalidLink,
@@ -25,7 +26,6 @@ from locations.verification import (
 from locations.verification_forms import ChangeRequestForm
 
 # Reused so the owner confirms exactly the filming notes visitors read.
-from .catalogue import _fact_groups as location_fact_groups
 
 
 @require_safe
@@ -84,7 +84,7 @@ def _page(request, token, record, form, status=200) -> HttpResponse:
         "record": record,
         "kind": kind,
         "form": form,
-        "fact_groups": location_fact_groups(record) if kind == "location" else [],
+        "fact_groups": fact_groups(record) if kind == "location" else [],
         "stages": list(record.stages.order_by("order", "name")) if kind == "studio" else [],
     }
     return _private(render(request, "verification/check.html", context, status=status))
