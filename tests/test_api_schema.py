@@ -4,7 +4,9 @@ and parameter (schemathesis) never gets a server error."""
 import pytest
 import schemathesis
 import yaml
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
@@ -73,7 +75,16 @@ def api_schema(db, settings):
     factories.PhotoFactory(location=place)
     factories.SoundstageFactory(studio=factories.StudioFactory(name="Fuzz studio"))
     factories.ShortlistItemFactory(location=place)
-    return schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    # Straight through WSGI, as Django's test client does it: without the test client, the
+    # request signals would close the test's database connection (inside its transaction, on
+    # PostgreSQL: "the connection is closed" on the next request).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def test_no_parameter_value_causes_a_server_error(api_schema):
