@@ -5,7 +5,9 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from locations.models import Status
@@ -606,3 +608,13 @@ def test_staff_are_never_served_a_visitors_cached_geojson(fixer, kyoto, draft):
     assert "Secret Alley" not in feature_names(visitor.get(GEOJSON))
     assert "Secret Alley" in feature_names(staff.get(GEOJSON))
     assert "Secret Alley" not in feature_names(visitor.get(GEOJSON))
+
+
+def test_the_list_reads_only_what_its_cards_draw(client):
+    factories.LocationFactory.create_batch(3, description="A long text the cards never show.")
+    with CaptureQueriesContext(connection) as page:
+        assert client.get(LIST + "?region=kansai&region=kanto").status_code == 200
+    places = [
+        q["sql"] for q in page if 'FROM "locations_location"' in q["sql"] and "LIMIT" in q["sql"]
+    ]
+    assert places and not [sql for sql in places if '"locations_location"."description"' in sql]

@@ -64,6 +64,24 @@ class LocationQuerySet(KeywordSearchMixin, VerificationQuerySetMixin, Publishabl
             )
         )
 
+    def for_cards(self):
+        """`for_list()` reading only the columns a card draws (a place has ~90: its filming
+        facts and search text stay in the database): the list, the home page, nearby places."""
+        return self.for_list().only(*CARD_FIELDS)
+
+
+# What includes/location_card*.html read of a place (cards.py keys on the cover as well).
+CARD_FIELDS = (
+    "slug",
+    "name",
+    "name_ja",
+    "municipality",
+    "status",
+    "private_property",
+    "category",
+    "prefecture",
+)
+
 
 def refresh_search_columns(location_pks, using: str = DEFAULT_DB_ALIAS) -> int:
     """Rebuild `search_text`/`search_grams` of these places (after their tags changed),

@@ -79,9 +79,9 @@ def _home_context() -> dict:
     return {
         **counts,
         "featured": with_cards(
-            published.filter(featured=True).for_list().order_by("-updated_at", "pk")[:HOME_CARDS]
+            published.filter(featured=True).for_cards().order_by("-updated_at", "pk")[:HOME_CARDS]
         ),
-        "newest": with_cards(published.for_list().order_by("-created_at", "-pk")[:HOME_CARDS]),
+        "newest": with_cards(published.for_cards().order_by("-created_at", "-pk")[:HOME_CARDS]),
     }
 
 
@@ -122,7 +122,7 @@ class LocationListView(FilterView):
         return settings.LOCATIONS_PER_PAGE
 
     def get_queryset(self):
-        return Location.objects.visible_to(self.request.user).for_list()
+        return Location.objects.visible_to(self.request.user).for_cards()
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -223,7 +223,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
         nearby_locations = (
             Location.objects.published()
             .exclude(pk=location.pk)
-            .for_list()
+            .for_cards()
             .nearest(lat, lng, NEARBY_LOCATIONS_KM, NEARBY_LIMIT)
         )
         nearby_studios = (
