@@ -103,11 +103,6 @@ class Prefecture(models.Model):
         names = [self.name_en, self.name_ja, self.short_name_ja, self.name_kana]
         return [normalize(name) for name in names if name]
 
-    def matches(self, term: str) -> bool:
-        """Whether a normalised keyword names this prefecture: at the start of one of its
-        names, so 京都 finds 京都府 but not 東京都, and "kyo" does not find Tokyo."""
-        return any(name.startswith(term) for name in self.search_names())
-
     def get_absolute_url(self):
         return reverse("locations:list") + f"?prefecture={self.slug}"
 
