@@ -28,6 +28,13 @@ def card_parts(location) -> dict[str, str]:
     return location._card_parts
 
 
+def with_cards(locations) -> list:
+    """The places as a list, their cards' shared parts read in one go (`prime_card_parts`)."""
+    locations = list(locations)
+    prime_card_parts(locations)
+    return locations
+
+
 def prime_card_parts(locations) -> None:
     """Read every card of a page in one cache round trip; render and store the missing ones."""
     locations = [location for location in locations if not hasattr(location, "_card_parts")]

@@ -182,16 +182,25 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     # Decisions -------------------------------------------------------------------------
 
-    @admin.action(description=_("Approve and publish selected"), permissions=["decide"])
-    def approve_selected(self, request, queryset):
+    def _decide_each(self, request, submissions, decide) -> int:
+        """`decide(submission)` for each; a refused one is a warning naming it. How many went."""
         done = 0
-        for submission in queryset.pending().select_related("location"):
+        for submission in submissions:
             try:
-                approve(submission, user=request.user)
+                decide(submission)
             except DecisionRefused as refused:
                 self.message_user(request, f"{submission}: {refused}", messages.WARNING)
             else:
                 done += 1
+        return done
+
+    @admin.action(description=_("Approve and publish selected"), permissions=["decide"])
+    def approve_selected(self, request, queryset):
+        done = self._decide_each(
+            request,
+            queryset.pending().select_related("location"),
+            lambda submission: approve(submission, user=request.user),
+        )
         message = ngettext(
             "%(count)d place published; its submitter will be told by e-mail.",
             "%(count)d places published; their submitters will be told by e-mail.",
@@ -204,14 +213,12 @@ class SubmissionAdmin(admin.ModelAdmin):
         pending = queryset.pending().select_related("location")
         form = RejectForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
-            done = 0
-            for submission in pending:
-                try:
-                    reject(submission, user=request.user, reason=form.cleaned_data["reason"])
-                except DecisionRefused as refused:
-                    self.message_user(request, f"{submission}: {refused}", messages.WARNING)
-                else:
-                    done += 1
+            reason = form.cleaned_data["reason"]
+            done = self._decide_each(
+                request,
+                pending,
+                lambda submission: reject(submission, user=request.user, reason=reason),
+            )
             message = ngettext(
                 "%(count)d submission rejected; its submitter will get your reason by e-mail.",
                 "%(count)d submissions rejected; their submitters will get your reason by e-mail.",

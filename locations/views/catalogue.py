@@ -24,7 +24,7 @@ from locations.caching import (
     visitor_cached,
     visitor_fragment,
 )
-from locations.cards import prime_card_parts
+from locations.cards import with_cards
 from locations.clock import tokyo_today
 from locations.facts import fact_groups
 from locations.filters import LocationFilterSet, Sort
@@ -42,14 +42,6 @@ from locations.pagination import CappedPaginator
 from locations.ratelimits import rate_limited
 from locations.shoot_day import shoot_day
 from locations.views import wants_partial
-
-
-def with_cards(locations) -> list:
-    """The places as a list, their cards' shared parts read in one go (locations.cards)."""
-    locations = list(locations)
-    prime_card_parts(locations)
-    return locations
-
 
 NEARBY_LOCATIONS_KM = 30
 NEARBY_STUDIOS_KM = 100  # studios are few: a day's unit move rather than a walk
