@@ -125,7 +125,6 @@
             count += 1;
           }
         });
-        el.dataset.markers = String(count);
         var bounds = cluster.getLayers().length ? cluster.getBounds() : null;
         if (bounds && current) {
           // A place and its neighbours: show them all, never closer than the page asked.
@@ -136,7 +135,13 @@
         } else if (bounds && !el.dataset.center) {
           map.fitBounds(bounds, { maxZoom: 14, padding: [40, 40], animate: false });
         }
-        el.dataset.loaded = "1";
+        // A zoom re-clusters the markers over ~200 ms, replacing their elements: say the map
+        // is ready (data-loaded, data-markers) only once they have settled, so a click lands.
+        var settled = function () {
+          el.dataset.markers = String(count);
+          el.dataset.loaded = "1";
+        };
+        if (cluster._inZoomAnimation) { cluster.once("animationend", settled); } else { settled(); }
       })
       .catch(function () { el.dataset.loaded = "error"; });
   }

@@ -226,6 +226,7 @@ def test_the_back_button_restores_the_previous_results(
     expect(card_titles(page)).to_have_count(5)
     # The map comes back alive, not as a copy of dead markup.
     expect(page.locator("#results .map")).to_have_attribute("data-markers", "5")
+    expect(page.locator("#results .map")).to_have_attribute("data-loaded", "1")
     page.locator("#results .leaflet-marker-icon:not(.marker-cluster)").first.click()
     expect(page.locator("#results .leaflet-popup")).to_be_visible()
     assert console_errors == []
