@@ -1,31 +1,33 @@
-"""A location card's costly parts, rendered once and shared by every page that shows the place.
+"""Location cards: their costly parts rendered once and shared, the rest joined per page.
 
 The cover's `<img>` (thumbnail URLs, srcset) and the names and place line are the same on the
 list, the home page and a place's "nearby" cards, whatever the search: they are rendered once
-per place, cover photo, language and catalogue version (an edit sets a new version) and kept
-in the visitors' cache. What differs per page stays in `includes/location_card.html`: the
-distance from the searched point, a draft's badge, the shortlist button.
+per place and language and kept in the visitors' cache with the catalogue version (any save
+of a place, its photos, category or prefecture sets a new one). A page then needs only its
+rows' keys: the list reads `Location.objects.card_rows()` (no joins, no photo prefetch) and
+loads the full rows of the few places whose parts are not cached yet.
+
+What differs per page is joined here, in Python rather than one template include per card
+(24 includes and their context pushes were a third of a first visit's render): the distance
+from the searched point, a draft's badge, the shortlist button.
 """
 
 from django.core.cache import caches
+from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from locations.caching import BODY_TIMEOUT, catalogue_version
+from locations.models import Location, Status
 
 PARTS = {
     "cover": "includes/location_card_cover.html",
     "face": "includes/location_card_face.html",
 }
-
-
-def card_parts(location) -> dict[str, str]:
-    """{"cover": html, "face": html} of `location`'s card (primed by `prime_card_parts`)."""
-    primed = getattr(location, "_card_parts", None)
-    if primed is not None:
-        return primed
-    prime_card_parts([location])
-    return location._card_parts
+SHORTLIST_BUTTON = "includes/shortlist_button.html"
 
 
 def with_cards(locations) -> list:
@@ -36,30 +38,102 @@ def with_cards(locations) -> list:
 
 
 def prime_card_parts(locations) -> None:
-    """Read every card of a page in one cache round trip; render and store the missing ones."""
+    """Read every card of a page in one cache round trip; render and store the missing ones.
+
+    A row from `card_rows()` carries no category, prefecture or photos: the missing cards'
+    full rows are read in one query (`for_cards()`), never one per card.
+    """
     locations = [location for location in locations if not hasattr(location, "_card_parts")]
     if not locations:
         return
     store, version, language = caches["visitors"], catalogue_version(), get_language() or ""
     keys = {_key(location, language): location for location in locations}
     found = store.get_many(list(keys))
-    missing = {}
-    for key, location in keys.items():
-        entry = found.get(key)
-        if entry is not None and entry[0] == version:
-            location._card_parts = entry[1]
+    missing = {
+        key: location
+        for key, location in keys.items()
+        if not _fresh(found.get(key), version, location)
+    }
+    full = _full_rows([location for location in missing.values() if not _complete(location)])
+    stored = {}
+    for key, location in missing.items():
+        location._card_parts = _render(full.get(location.pk, location), language)
+        stored[key] = (version, location._card_parts)
+    if stored:
+        store.set_many(stored, BODY_TIMEOUT)
+
+
+def render_cards(context, locations, *, show_distance: bool = False) -> SafeString:
+    """The `<li>` cards of `locations` (for a `<ul class="cards">`), in their order.
+
+    `context` is the page's template context: the shortlist button reads its user, request
+    and CSRF token. Anonymous visitors' buttons are all the same sign-in link, so it is
+    rendered once per page; a signed-in user's is rendered per card (its form and state).
+    """
+    locations = with_cards(locations)
+    if not locations:
+        return mark_safe("")
+    button = context.template.engine.get_template(SHORTLIST_BUTTON)
+    user = context.get("user")
+    shared_button = None
+    if not getattr(user, "is_authenticated", False):
+        with context.push(item_type="location", item=locations[0]):
+            shared_button = button.render(context)
+    cards = []
+    for location in locations:
+        if shared_button is None:
+            with context.push(item_type="location", item=location):
+                actions = button.render(context)
         else:
-            location._card_parts = _render(location, language)
-            missing[key] = (version, location._card_parts)
-    if missing:
-        store.set_many(missing, BODY_TIMEOUT)
+            actions = shared_button
+        cards.append(_card(location, show_distance, actions))
+    return mark_safe("".join(cards))  # noqa: S308 (every part escaped by its template or here)
+
+
+def _card(location, show_distance: bool, actions: str) -> str:
+    parts = location._card_parts
+    extra = []
+    distance = getattr(location, "distance_km", None)
+    if show_distance and distance is not None:
+        text = _("%(km)s km away") % {"km": floatformat(distance, 1)}
+        extra.append(format_html('<p class="card-distance">{}</p>', text))
+    if location.status != Status.PUBLISHED:
+        extra.append(
+            format_html(
+                '<p><span class="badge badge-{}">{}</span></p>',
+                location.status,
+                location.get_status_display(),
+            )
+        )
+    return (
+        '<li class="card location-card">'
+        f'{parts["cover"]}<div class="card-body">{parts["face"]}{"".join(extra)}'
+        f'<div class="card-actions">{actions}</div></div></li>'
+    )
 
 
 def _key(location, language: str) -> str:
-    # The cover is part of the key: a shared shortlist's page may show a private property's
-    # photo that the public lists must never show.
-    cover = location.cover
-    return f"rokehan:card:{location.pk}:{cover.pk if cover else 0}:{language}"
+    # Cards show only public covers (`for_list()`), so the place and language name them.
+    return f"rokehan:card:{location.pk}:{language}"
+
+
+def _fresh(entry, version: str, location) -> bool:
+    if entry is None or entry[0] != version:
+        return False
+    location._card_parts = entry[1]
+    return True
+
+
+def _complete(location) -> bool:
+    """Whether this row can draw its card itself (a `for_cards()` row, not a `card_rows()` one)."""
+    state = location._state.fields_cache
+    return "category" in state and "prefecture" in state and hasattr(location, "ordered_photos")
+
+
+def _full_rows(locations) -> dict:
+    if not locations:
+        return {}
+    return Location.objects.for_cards().in_bulk([location.pk for location in locations])
 
 
 def _render(location, language: str) -> dict[str, str]:

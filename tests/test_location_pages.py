@@ -234,13 +234,18 @@ def test_the_list_runs_a_fixed_number_of_queries(client, count, django_assert_ma
     for location in factories.LocationFactory.create_batch(count):
         factories.PhotoFactory(location=location)
         location.tags.add(tag)
-    # The count, the page, its photos (3); the form's choices: regions, prefectures,
-    # categories, tags (4).
-    with django_assert_max_num_queries(7):
+    # The count and the page's keys (2); the cards, drawn the first time: their full rows
+    # and photos (2); the form's choices: regions, prefectures, categories, tags (4).
+    with django_assert_max_num_queries(8):
         response = client.get(LIST)
     assert len(card_names(response)) == min(count, 24)
-    # … plus checking the region and tag slugs given (2).
-    with django_assert_max_num_queries(9):
+    # A new search of the same places: their cards and the choices are shared, so only the
+    # tag given, the count and the keys (3) are read.
+    with django_assert_max_num_queries(3):
+        response = client.get(LIST, {"tag": tag.slug})
+    assert len(card_names(response)) == min(count, 24)
+    # … plus checking the region and tag slugs given, and the region's prefectures (3).
+    with django_assert_max_num_queries(5):
         response = client.get(LIST, {"region": "kanto", "tag": tag.slug})
     assert len(card_names(response)) == min(count, 24)
 

@@ -69,8 +69,13 @@ class LocationQuerySet(KeywordSearchMixin, VerificationQuerySetMixin, Publishabl
         facts and search text stay in the database): the list, the home page, nearby places."""
         return self.for_list().only(*CARD_FIELDS)
 
+    def card_rows(self):
+        """The few columns a page of cards reads per row once the cards' shared parts are
+        cached (locations.cards): no joins, no photo prefetch; the list's rows."""
+        return self.only(*CARD_ROW_FIELDS)
 
-# What includes/location_card*.html read of a place (cards.py keys on the cover as well).
+
+# What includes/location_card_{cover,face}.html read of a place (rendered once, locations.cards).
 CARD_FIELDS = (
     "slug",
     "name",
@@ -81,6 +86,9 @@ CARD_FIELDS = (
     "category",
     "prefecture",
 )
+# What a card reads per page (locations.cards.render_cards): the draft badge, and the names
+# for a signed-in user's shortlist button.
+CARD_ROW_FIELDS = ("status", "name", "name_ja")
 
 
 def refresh_search_columns(location_pks, using: str = DEFAULT_DB_ALIAS) -> int:

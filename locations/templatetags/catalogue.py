@@ -45,10 +45,11 @@ def display_names(obj, field: str = "name") -> dict:
     }
 
 
-@register.simple_tag
-def card_parts(location) -> dict[str, SafeString]:
-    """A location card's shared cover and names markup (`locations.cards`)."""
-    return {part: mark_safe(html) for part, html in cards.card_parts(location).items()}  # noqa: S308
+@register.simple_tag(takes_context=True)
+def location_cards(context, locations, show_distance=False) -> SafeString:
+    """The `<li>` cards of `locations` (`locations.cards.render_cards`); `show_distance` adds
+    each place's distance from the searched point."""
+    return cards.render_cards(context, locations, show_distance=bool(show_distance))
 
 
 @register.simple_tag

@@ -114,7 +114,8 @@ class LocationListView(FilterView):
         return settings.LOCATIONS_PER_PAGE
 
     def get_queryset(self):
-        return Location.objects.visible_to(self.request.user).for_cards()
+        # Keys and states only: the cards' shared parts come from the cache (locations.cards).
+        return Location.objects.visible_to(self.request.user).card_rows()
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
