@@ -332,6 +332,20 @@ def test_categories_regions_and_prefectures_are_in_the_page_language(client, sit
     assert re.search(r'value="kansai"[^>]*>\s*Kansai</label>', english)
 
 
+def test_the_filter_labels_follow_each_request_language(client, site):
+    # The filter forms' classes are built once per FilterSet (locations.filters.base): their
+    # labels must still be translated per request, whichever language built them.
+    for path, english, japanese in (
+        ("/locations/", "Keywords", "キーワード"),
+        ("/studios/", "Water tank", "水槽（プール）"),
+    ):
+        assert f">{english}</label>" in client.get(path, **EN).content.decode()
+        html = client.get(path, **JA).content.decode()
+        assert f">{japanese}</label>" in html
+        assert f">{english}</label>" not in html
+        assert f">{english}</label>" in client.get(path, **EN).content.decode()
+
+
 def test_a_category_without_a_japanese_name_falls_back_to_english(client, db):
     odd = Category.objects.create(name="Drive-in", slug="drive-in")
     factories.LocationFactory(category=odd)

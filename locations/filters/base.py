@@ -28,6 +28,21 @@ class ListFilterSet(django_filters.FilterSet):
             data = self.with_defaults(without_blanks(data))
         super().__init__(data, *args, **kwargs)
 
+    def get_form_class(self):
+        """The form class, built once per FilterSet class instead of once per request.
+
+        django-filter builds a new class, and a new field for every filter, on every request.
+        Ours are static: every filter has its own label (lazy: translated as rendered) and no
+        queryset depends on the request. Each form still deep-copies the fields it binds, so
+        no request sees another's.
+        """
+        cls = type(self)
+        form_class = cls.__dict__.get("_form_class")
+        if form_class is None:
+            form_class = super().get_form_class()
+            cls._form_class = form_class  # a race builds the same class twice: harmless
+        return form_class
+
     def with_defaults(self, data: QueryDict) -> QueryDict:
         """Fill defaults into the blank-free, mutable query before it is bound (a hook)."""
         return data
