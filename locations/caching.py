@@ -30,6 +30,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 from typing import TypeVar
 
@@ -54,18 +55,47 @@ BUILD_POLL_SECONDS = 0.02
 T = TypeVar("T")
 
 
+# Within a request the version is read once (CatalogueVersionMiddleware): a page asks for it
+# half a dozen times (its body, filter options, cards, prefecture names), one cache round trip
+# each, and one version for the whole page is also the consistent answer.
+_request_version: ContextVar[list | None] = ContextVar("rokehan_request_version", default=None)
+
+
 def catalogue_version() -> str:
     """A short token that changes whenever the public catalogue changes."""
+    memo = _request_version.get()
+    if memo:
+        return memo[0]
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex[:12], None)
         version = cache.get(VERSION_KEY, "")
+    if memo is not None:
+        memo.append(version)
     return version
 
 
 def bump_catalogue_version(**_signal_kwargs) -> None:
     """Invalidate every cached public body and fragment (a new version; old keys go unread)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex[:12], None)
+    version = uuid.uuid4().hex[:12]
+    cache.set(VERSION_KEY, version, None)
+    memo = _request_version.get()
+    if memo is not None:
+        memo[:] = [version]  # this request's own edit shows in what it renders next
+
+
+class CatalogueVersionMiddleware:
+    """One catalogue version per request, read when first needed (`catalogue_version`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_version.set([])
+        try:
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
 
 
 def connect_signals() -> None:
@@ -208,8 +238,18 @@ def visitor_fragment(
     return mark_safe(visitor_cached(request, name, lambda: str(render()), *vary, query=query))
 
 
-def build_once(key: str, build: Callable[[], T | None], version: str = "") -> T | None:
+# Small values every page reads (filter options, prefecture names: `build_once(local=True)`),
+# kept in this process as well, per version: no cache round trip or unpickling per request.
+_process_values: dict[str, tuple[str, object]] = {}
+
+
+def build_once(
+    key: str, build: Callable[[], T | None], version: str = "", *, local: bool = False
+) -> T | None:
     """`build()` cached under `key` for `version`, built by one request at a time.
+
+    With `local`, the value is also kept in this process for `version` (for small values
+    every page reads; the keys must come from code, never from a request).
 
     The entry is (version, value): a new catalogue version replaces it rather than adding
     one more. While one request builds, the others get the previous version's value if there
@@ -218,30 +258,43 @@ def build_once(key: str, build: Callable[[], T | None], version: str = "") -> T 
     GeoJSON). If the builder fails or returns None (nothing to cache), a waiter builds for
     itself. Entries and locks live in the visitors' cache (settings.CACHES["visitors"]).
     """
+    if local:
+        entry = _process_values.get(key)
+        if entry is not None and entry[0] == version:
+            return entry[1]
+    value, current = _shared_build_once(key, build, version)
+    # Never a previous version's value, nor under no version (a cache that keeps nothing).
+    if local and current and version and value is not None:
+        _process_values[key] = (version, value)
+    return value
+
+
+def _shared_build_once(key: str, build: Callable[[], T | None], version: str):
+    """(value, whether it is `version`'s value) for `build_once`."""
     store = caches["visitors"]
     entry = store.get(key)
     if entry is not None and entry[0] == version:
-        return entry[1]
+        return entry[1], True
     previous = entry[1] if entry is not None else None
     lock = key + ":building"
     deadline = time.monotonic() + BUILD_WAIT_SECONDS
     while not store.add(lock, 1, BUILD_LOCK_SECONDS):
         if previous is not None:
-            return previous
+            return previous, False
         time.sleep(BUILD_POLL_SECONDS)
         entry = store.get(key)
         if entry is not None and entry[0] == version:
-            return entry[1]
+            return entry[1], True
         if time.monotonic() > deadline:
-            return build()
+            return build(), True
     try:
         entry = store.get(key)  # built while this request waited for the lock
         if entry is not None and entry[0] == version:
-            return entry[1]
+            return entry[1], True
         value = build()
         if value is not None:
             store.set(key, (version, value), BODY_TIMEOUT)
-        return value
+        return value, True
     finally:
         store.delete(lock)
 

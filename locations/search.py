@@ -120,7 +120,7 @@ def _prefecture_names(prefecture_model) -> list[tuple[int, list[str]]]:
     def build():
         return [(p.pk, p.search_names()) for p in prefecture_model.objects.order_by("pk")]
 
-    return build_once("rokehan:prefecture-names", build, catalogue_version())
+    return build_once("rokehan:prefecture-names", build, catalogue_version(), local=True)
 
 
 def _term_condition(model, term: str, prefecture_pks: list[int]) -> Q:

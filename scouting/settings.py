@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that its duration and status cover everything below (redirects, errors).
     "locations.logging.RequestLogMiddleware",
+    # One catalogue version per request (locations.caching): read once, not per fragment.
+    "locations.caching.CatalogueVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -12,14 +12,22 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.db import connection
-from django.http import QueryDict
-from django.test import Client
+from django.http import HttpResponse, QueryDict
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from locations.caching import build_once, canonical_query, visitor_fragment
+from locations.caching import (
+    VERSION_KEY,
+    CatalogueVersionMiddleware,
+    build_once,
+    bump_catalogue_version,
+    canonical_query,
+    catalogue_version,
+    visitor_fragment,
+)
 from locations.filters import LocationFilterSet
 from locations.models import Status
 from tests import factories
@@ -317,6 +325,51 @@ def test_while_a_new_version_builds_the_others_get_the_previous_one():
         caches["visitors"].delete("test:versioned:building")
     assert build_once("test:versioned", lambda: "new", "v2") == "new"
     assert build_once("test:versioned", lambda: "never built", "v2") == "new"
+
+
+def test_a_local_value_is_kept_in_the_process_for_its_version_only():
+    built = []
+
+    def build(value):
+        built.append(value)
+        return value
+
+    assert build_once("test:local", lambda: build("a"), "v1", local=True) == "a"
+    caches["visitors"].clear()  # the process keeps v1's value: no round trip, no rebuild
+    assert build_once("test:local", lambda: build("never"), "v1", local=True) == "a"
+    assert build_once("test:local", lambda: build("b"), "v2", local=True) == "b"
+    assert built == ["a", "b"]
+
+
+def test_a_previous_versions_value_is_never_kept_as_the_new_ones():
+    assert build_once("test:local-prev", lambda: "old", "v1", local=True) == "old"
+    caches["visitors"].add("test:local-prev:building", 1, 60)  # another request builds v2
+    try:
+        assert build_once("test:local-prev", lambda: "never", "v2", local=True) == "old"
+    finally:
+        caches["visitors"].delete("test:local-prev:building")
+    # The builder is done: v2's own value, not the old one served meanwhile.
+    assert build_once("test:local-prev", lambda: "new", "v2", local=True) == "new"
+
+
+def test_a_request_reads_one_catalogue_version_and_sees_its_own_edits():
+    seen = []
+
+    def view(request):
+        seen.append(catalogue_version())
+        cache.set(VERSION_KEY, "another-process-edit", None)  # another process saves a place
+        seen.append(catalogue_version())
+        bump_catalogue_version()  # this request saves one itself
+        seen.append(catalogue_version())
+        return HttpResponse()
+
+    CatalogueVersionMiddleware(view)(RequestFactory().get("/"))
+    first, during, after_own_edit = seen
+    assert during == first  # one version for the whole page
+    assert after_own_edit not in (first, "another-process-edit")
+    assert catalogue_version() == after_own_edit  # outside a request: read each time
+    cache.set(VERSION_KEY, "later", None)
+    assert catalogue_version() == "later"
 
 
 def test_the_canonical_query_keeps_only_what_the_page_reads():

@@ -1,5 +1,7 @@
 """The filters of /locations/ and /locations.geojson (parameters: locations.filters)."""
 
+from functools import cached_property
+
 import django_filters
 from django import forms
 from django.http import QueryDict
@@ -123,8 +125,10 @@ class LocationFilterSet(ListFilterSet):
             return self.form.cleaned_data.get("near")
         return None
 
+    @cached_property
     def chips(self) -> list[Chip]:
-        """The active, valid filters as removable chips, in the form's order."""
+        """The active, valid filters as removable chips, in the form's order (read by the
+        filter count and the chips alike: built once)."""
         if not self.is_bound or not self.form.is_valid():
             return []
         data, cleaned = self.query, self.form.cleaned_data

@@ -110,7 +110,7 @@ def _options(bound_field, label_attr: str, group_attr: str = "") -> list[tuple[s
             options.append((str(value), escape(value), escape(label), str(group)))
         return options
 
-    return build_once(key, build, catalogue_version())
+    return build_once(key, build, catalogue_version(), local=True)
 
 
 def _items(bound_field, indexed_options) -> SafeString:
