@@ -12,6 +12,8 @@ What differs per page is joined here, in Python rather than one template include
 from the searched point, a draft's badge, the shortlist button.
 """
 
+import hashlib
+
 from django.core.cache import caches
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
@@ -28,6 +30,10 @@ PARTS = {
     "face": "includes/location_card_face.html",
 }
 SHORTLIST_BUTTON = "includes/shortlist_button.html"
+STUDIO_CARD = "includes/studio_card.html"
+# Where a cached studio card takes the page's own shortlist button: markup no escaped text
+# can contain.
+ACTIONS_MARK = "<!--rokehan:card-actions-->"
 
 
 def with_cards(locations) -> list:
@@ -66,28 +72,60 @@ def prime_card_parts(locations) -> None:
 def render_cards(context, locations, *, show_distance: bool = False) -> SafeString:
     """The `<li>` cards of `locations` (for a `<ul class="cards">`), in their order.
 
-    `context` is the page's template context: the shortlist button reads its user, request
-    and CSRF token. Anonymous visitors' buttons are all the same sign-in link, so it is
-    rendered once per page; a signed-in user's is rendered per card (its form and state).
+    `context` is the page's template context: the shortlist buttons read its user, request
+    and CSRF token (`_shortlist_buttons`).
     """
     locations = with_cards(locations)
-    if not locations:
-        return mark_safe("")
-    button = context.template.engine.get_template(SHORTLIST_BUTTON)
-    user = context.get("user")
-    shared_button = None
-    if not getattr(user, "is_authenticated", False):
-        with context.push(item_type="location", item=locations[0]):
-            shared_button = button.render(context)
-    cards = []
-    for location in locations:
-        if shared_button is None:
-            with context.push(item_type="location", item=location):
-                actions = button.render(context)
-        else:
-            actions = shared_button
-        cards.append(_card(location, show_distance, actions))
+    buttons = _shortlist_buttons(context, "location", locations)
+    cards = [_card(location, show_distance, buttons(location)) for location in locations]
     return mark_safe("".join(cards))  # noqa: S308 (every part escaped by its template or here)
+
+
+def render_studio_cards(context, studios) -> SafeString:
+    """The `<li>` cards of `studios` (rows of `Studio.objects.for_list()`), in their order.
+
+    A studio's card depends on the visitor's units and on which of its stages the search
+    lists, so it is rendered once per studio, language, units and listed stages, and kept
+    like a location's parts; only the shortlist button is the page's own.
+    """
+    studios = list(studios)
+    units, filtering = context.get("units"), bool(context.get("filtering_stages"))
+    store, version, language = caches["visitors"], catalogue_version(), get_language() or ""
+    keys = {_studio_key(studio, language, units, filtering): studio for studio in studios}
+    found = store.get_many(list(keys))
+    template = context.template.engine.get_template(STUDIO_CARD)
+    stored, bodies = {}, {}
+    for key, studio in keys.items():
+        entry = found.get(key)
+        if entry is None or entry[0] != version:
+            values = {"studio": studio, "card_actions": mark_safe(ACTIONS_MARK)}  # noqa: S308
+            with context.push(values):
+                entry = stored[key] = (version, template.render(context))
+        bodies[studio.pk] = entry[1]
+    if stored:
+        store.set_many(stored, BODY_TIMEOUT)
+    buttons = _shortlist_buttons(context, "studio", studios)
+    cards = [
+        "<li>" + bodies[studio.pk].replace(ACTIONS_MARK, buttons(studio)) + "</li>"
+        for studio in studios
+    ]
+    return mark_safe("".join(cards))  # noqa: S308 (the card's template escaped its parts)
+
+
+def _shortlist_buttons(context, item_type: str, items):
+    """item → the shortlist button's HTML. Anonymous visitors' buttons are all the same
+    sign-in link, rendered once per page; a signed-in user's is rendered per card (its form
+    and whether the item is shortlisted)."""
+    button = context.template.engine.get_template(SHORTLIST_BUTTON)
+
+    def render(item) -> str:
+        with context.push(item_type=item_type, item=item):
+            return button.render(context)
+
+    if items and not getattr(context.get("user"), "is_authenticated", False):
+        shared = render(items[0])
+        return lambda item: shared
+    return render
 
 
 def _card(location, show_distance: bool, actions: str) -> str:
@@ -115,6 +153,13 @@ def _card(location, show_distance: bool, actions: str) -> str:
 def _key(location, language: str) -> str:
     # Cards show only public covers (`for_list()`), so the place and language name them.
     return f"rokehan:card:{location.pk}:{language}"
+
+
+def _studio_key(studio, language: str, units: str, filtering: bool) -> str:
+    # The stages a card lists depend on the search: their keys are part of the card's.
+    stages = ",".join(str(stage.pk) for stage in getattr(studio, "listed_stages", ()))
+    digest = hashlib.blake2b(stages.encode(), digest_size=8).hexdigest()
+    return f"rokehan:studio-card:{studio.pk}:{language}:{units}:{int(filtering)}:{digest}"
 
 
 def _fresh(entry, version: str, location) -> bool:

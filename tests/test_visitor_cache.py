@@ -190,6 +190,17 @@ def test_each_visitor_sees_studios_in_their_own_units(toho):
     assert "sq ft" not in html(metric.get(STUDIOS))
 
 
+def test_a_shared_studio_card_lists_the_stages_of_each_search(client, toho):
+    factories.stage(toho, "Insert Stage", "10", "8", "5")
+    everything = html(client.get(STUDIOS, {"min_area": "50"}))  # both stages fit
+    assert "Insert Stage" in everything and "Stage 8" in everything
+    assert "2 stages fit" in everything
+    big = html(client.get(STUDIOS, {"min_area": "1000"}))  # Stage 8 alone: 1,325 m²
+    assert "Stage 8" in big and "Insert Stage" not in big
+    assert "1 stage fits" in big
+    assert "Insert Stage" in html(client.get(STUDIOS))
+
+
 def test_each_visitor_sees_their_own_comparison_and_units_on_a_studio(toho):
     comparing, browsing = Client(), Client()
     stage = toho.stages.get()

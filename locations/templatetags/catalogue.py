@@ -52,6 +52,12 @@ def location_cards(context, locations, show_distance=False) -> SafeString:
     return cards.render_cards(context, locations, show_distance=bool(show_distance))
 
 
+@register.simple_tag(takes_context=True)
+def studio_cards(context, studios) -> SafeString:
+    """The `<li>` cards of `studios` in the page's units (`locations.cards.render_studio_cards`)."""
+    return cards.render_studio_cards(context, studios)
+
+
 @register.simple_tag
 def choice_items(bound_field, label_attr: str = "") -> str:
     """The `<li>` checkboxes of a model multiple-choice filter, ticked as the query asks.
