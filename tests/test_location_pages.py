@@ -368,11 +368,15 @@ def test_detail_runs_a_fixed_number_of_queries(client, kyoto, count, django_asse
     ):
         factories.PhotoFactory(location=location)
     factories.StudioFactory.create_batch(count, latitude=kyoto.latitude, longitude=kyoto.longitude)
-    # The place, its photos, its tags, nearby places and their photos, nearby studios,
-    # the film commissions to ask about permits; and up to two LIMITed counts that find the
-    # smallest circle holding the nearby places (QuerySet.nearest).
-    with django_assert_max_num_queries(9):
+    # The place, its photos, its tags, nearby places' keys, nearby studios, the film
+    # commissions to ask about permits; up to two LIMITed counts that find the smallest
+    # circle holding the nearby places (QuerySet.nearest); and the first time their cards
+    # are drawn, the nearby places' full rows and photos (locations.cards).
+    with django_assert_max_num_queries(10):
         assert client.get(kyoto.get_absolute_url()).status_code == 200
+    # Another shoot day is another page, with the same nearby cards: drawn already.
+    with django_assert_max_num_queries(8):
+        assert client.get(kyoto.get_absolute_url(), {"date": "2030-01-15"}).status_code == 200
 
 
 def test_an_unknown_slug_is_404(client):

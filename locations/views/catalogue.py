@@ -216,7 +216,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
         nearby_locations = (
             Location.objects.published()
             .exclude(pk=location.pk)
-            .for_cards()
+            .card_rows()  # cards from the cache (locations.cards)
             .nearest(lat, lng, NEARBY_LOCATIONS_KM, NEARBY_LIMIT)
         )
         nearby_studios = (
