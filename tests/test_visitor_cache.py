@@ -201,6 +201,24 @@ def test_a_shared_studio_card_lists_the_stages_of_each_search(client, toho):
     assert "Insert Stage" in html(client.get(STUDIOS))
 
 
+def test_the_shared_site_navigation_follows_the_section_and_the_user(fixer):
+    # The main navigation is rendered once per section, language and kind of user.
+    def nav(client, url):
+        page = html(client.get(url))
+        return page[page.index('<nav class="site-nav"') : page.index("</nav>")]
+
+    visitor = Client()
+    for url, current in ((LOCATIONS, "Locations"), (STUDIOS, "Studios"), (LOCATIONS, "Locations")):
+        links = nav(visitor, url)
+        assert re.search(rf'aria-current="page">{current}</a>', links)
+        assert len(re.findall("aria-current", links)) == 1
+        assert "Shortlists" not in links and "Admin" not in links
+    staff = Client()
+    staff.force_login(fixer)
+    assert "Shortlists</a>" in nav(staff, LOCATIONS) and "Admin</a>" in nav(staff, LOCATIONS)
+    assert "Admin" not in nav(visitor, LOCATIONS)
+
+
 def test_each_visitor_sees_their_own_comparison_and_units_on_a_studio(toho):
     comparing, browsing = Client(), Client()
     stage = toho.stages.get()
