@@ -63,7 +63,11 @@ def prime_card_parts(locations) -> None:
     full = _full_rows([location for location in missing.values() if not _complete(location)])
     stored = {}
     for key, location in missing.items():
-        location._card_parts = _render(full.get(location.pk, location), language)
+        source = location if _complete(location) else full.get(location.pk)
+        if source is None:  # deleted since the page's rows were read: no card
+            location._card_parts = None
+            continue
+        location._card_parts = _render(source, language)
         stored[key] = (version, location._card_parts)
     if stored:
         store.set_many(stored, BODY_TIMEOUT)
@@ -75,7 +79,7 @@ def render_cards(context, locations, *, show_distance: bool = False) -> SafeStri
     `context` is the page's template context: the shortlist buttons read its user, request
     and CSRF token (`_shortlist_buttons`).
     """
-    locations = with_cards(locations)
+    locations = [location for location in with_cards(locations) if location._card_parts]
     buttons = _shortlist_buttons(context, "location", locations)
     cards = [_card(location, show_distance, buttons(location)) for location in locations]
     return mark_safe("".join(cards))  # noqa: S308 (every part escaped by its template or here)

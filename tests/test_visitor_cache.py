@@ -15,6 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache, caches
 from django.db import connection
 from django.http import HttpResponse, QueryDict
+from django.template import RequestContext, Template
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -29,7 +30,7 @@ from locations.caching import (
     visitor_fragment,
 )
 from locations.filters import LocationFilterSet
-from locations.models import Status
+from locations.models import Location, Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -199,6 +200,19 @@ def test_a_shared_studio_card_lists_the_stages_of_each_search(client, toho):
     assert "Stage 8" in big and "Insert Stage" not in big
     assert "1 stage fits" in big
     assert "Insert Stage" in html(client.get(STUDIOS))
+
+
+def test_a_place_deleted_after_its_row_was_read_has_no_card_and_no_error(rf, kyoto):
+    other = factories.LocationFactory(name="Nijo Castle")
+    rows = list(Location.objects.card_rows().order_by("name"))  # the page's keys
+    kyoto.delete()  # meanwhile, in another request
+    request = rf.get(LOCATIONS)
+    request.user = AnonymousUser()
+    page = Template("{% load catalogue %}{% location_cards rows %}")
+    cards = page.render(RequestContext(request, {"rows": rows}))
+    assert "Nijo Castle" in cards and "Kinkaku-ji" not in cards
+    assert cards.count('<li class="card location-card">') == 1
+    assert other.pk in {row.pk for row in rows}
 
 
 def test_the_shared_site_navigation_follows_the_section_and_the_user(fixer):
