@@ -7,8 +7,8 @@ have, so a radius search gives the same results on both.
 
 import math
 
-from django.db.models import F, FloatField, Func, Value
-from django.db.models.functions import ACos, Cast, Cos, Greatest, Least, Radians, Sin
+from django.db.models import F, FloatField, Func
+from django.db.models.functions import Cast
 
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 
@@ -28,17 +28,51 @@ def distance_expression(
     """ORM expression for the distance in km from (lat, lng) to each row.
 
     Spherical law of cosines, clamped to [-1, 1] so rounding never reaches ACOS's domain
-    error at distance zero.
+    error at distance zero (`GreatCircleKm`).
     """
-    lat_r = Radians(Cast(F(lat_field), FloatField()))
-    lng_r = Radians(Cast(F(lng_field), FloatField()))
-    p_lat = math.radians(lat)
-    p_lng = math.radians(lng)
-    cosine = Value(math.sin(p_lat)) * Sin(lat_r) + Value(math.cos(p_lat)) * Cos(lat_r) * Cos(
-        lng_r - Value(p_lng)
-    )
-    clamped = Greatest(Value(-1.0), Least(Value(1.0), cosine))
-    return Value(EARTH_RADIUS_KM) * ACos(clamped, output_field=FloatField())
+    return GreatCircleKm(lat, lng, lat_field, lng_field)
+
+
+class GreatCircleKm(Func):
+    """The distance in km from a point to each row's coordinates, as one expression node.
+
+    The SQL is what the tree of `Radians`, `Sin`, `Cos`, `Greatest`… would give (the same
+    operations in the same order: the same floats), but built in one step: a near search
+    and a place's page compile it in three or four queries each, and resolving and
+    compiling that tree of ~25 nodes was a third of their SQL compilation.
+    """
+
+    output_field = FloatField()
+
+    def __init__(self, lat: float, lng: float, lat_field="latitude", lng_field="longitude"):
+        super().__init__(F(lat_field), F(lng_field), output_field=FloatField())
+        self.point = (float(lat), float(lng))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (lat_sql, lat_params), (lng_sql, lng_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        if connection.vendor == "sqlite":
+            greatest, least = "MAX", "MIN"
+            lat_r, lng_r = (f"RADIANS(CAST({sql} AS real))" for sql in (lat_sql, lng_sql))
+        else:
+            greatest, least = "GREATEST", "LEAST"
+            lat_r, lng_r = (f"RADIANS(({sql})::double precision)" for sql in (lat_sql, lng_sql))
+        p_lat, p_lng = math.radians(self.point[0]), math.radians(self.point[1])
+        sql = (
+            f"(%s * ACOS({greatest}(-1.0, {least}(1.0, ((%s * SIN({lat_r})) + "
+            f"((%s * COS({lat_r})) * COS(({lng_r} - %s))))))))"
+        )
+        params = [
+            EARTH_RADIUS_KM,
+            math.sin(p_lat),
+            *lat_params,
+            math.cos(p_lat),
+            *lat_params,
+            *lng_params,
+            p_lng,
+        ]
+        return sql, params
 
 
 def bounding_box(lat: float, lng: float, radius_km: float) -> tuple[float, float, float, float]:
