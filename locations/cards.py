@@ -47,30 +47,27 @@ def prime_card_parts(locations) -> None:
     """Read every card of a page in one cache round trip; render and store the missing ones.
 
     A row from `card_rows()` carries no category, prefecture or photos: the missing cards'
-    full rows are read in one query (`for_cards()`), never one per card.
+    full rows are read in one query (`for_cards()`), never one per card. A place deleted since
+    the page's rows were read gets no card (`_card_parts` None).
     """
     locations = [location for location in locations if not hasattr(location, "_card_parts")]
     if not locations:
         return
-    store, version, language = caches["visitors"], catalogue_version(), get_language() or ""
-    keys = {_key(location, language): location for location in locations}
-    found = store.get_many(list(keys))
-    missing = {
-        key: location
-        for key, location in keys.items()
-        if not _fresh(found.get(key), version, location)
-    }
-    full = _full_rows([location for location in missing.values() if not _complete(location)])
-    stored = {}
-    for key, location in missing.items():
-        source = location if _complete(location) else full.get(location.pk)
-        if source is None:  # deleted since the page's rows were read: no card
-            location._card_parts = None
-            continue
-        location._card_parts = _render(source, language)
-        stored[key] = (version, location._card_parts)
-    if stored:
-        store.set_many(stored, BODY_TIMEOUT)
+    language = get_language() or ""
+
+    def render_missing(missing: dict) -> dict:
+        full = _full_rows([location for location in missing.values() if not _complete(location)])
+        rendered = {}
+        for key, location in missing.items():
+            source = location if _complete(location) else full.get(location.pk)
+            if source is not None:
+                rendered[key] = _render(source, language)
+        return rendered
+
+    keyed = {_key(location, language): location for location in locations}
+    parts = _read_or_render(keyed, render_missing)
+    for key, location in keyed.items():
+        location._card_parts = parts.get(key)
 
 
 def render_cards(context, locations, *, show_distance: bool = False) -> SafeString:
@@ -94,24 +91,23 @@ def render_studio_cards(context, studios) -> SafeString:
     """
     studios = list(studios)
     units, filtering = context.get("units"), bool(context.get("filtering_stages"))
-    store, version, language = caches["visitors"], catalogue_version(), get_language() or ""
-    keys = {_studio_key(studio, language, units, filtering): studio for studio in studios}
-    found = store.get_many(list(keys))
+    language = get_language() or ""
     template = context.template.engine.get_template(STUDIO_CARD)
-    stored, bodies = {}, {}
-    for key, studio in keys.items():
-        entry = found.get(key)
-        if entry is None or entry[0] != version:
+
+    def render_missing(missing: dict) -> dict:
+        rendered = {}
+        for key, studio in missing.items():
             values = {"studio": studio, "card_actions": mark_safe(ACTIONS_MARK)}  # noqa: S308
             with context.push(values):
-                entry = stored[key] = (version, template.render(context))
-        bodies[studio.pk] = entry[1]
-    if stored:
-        store.set_many(stored, BODY_TIMEOUT)
+                rendered[key] = template.render(context)
+        return rendered
+
+    keyed = {_studio_key(studio, language, units, filtering): studio for studio in studios}
+    bodies = _read_or_render(keyed, render_missing)
     buttons = _shortlist_buttons(context, "studio", studios)
     cards = [
-        "<li>" + bodies[studio.pk].replace(ACTIONS_MARK, buttons(studio)) + "</li>"
-        for studio in studios
+        "<li>" + bodies[key].replace(ACTIONS_MARK, buttons(studio)) + "</li>"
+        for key, studio in keyed.items()
     ]
     return mark_safe("".join(cards))  # noqa: S308 (the card's template escaped its parts)
 
@@ -166,11 +162,17 @@ def _studio_key(studio, language: str, units: str, filtering: bool) -> str:
     return f"rokehan:studio-card:{studio.pk}:{language}:{units}:{int(filtering)}:{digest}"
 
 
-def _fresh(entry, version: str, location) -> bool:
-    if entry is None or entry[0] != version:
-        return False
-    location._card_parts = entry[1]
-    return True
+def _read_or_render(keyed: dict, render_missing) -> dict:
+    """{key: html} for `keyed` ({cache key: object}): what the visitors' cache holds for this
+    catalogue version, in one round trip, and what `render_missing({key: object})` returns
+    for the rest (stored; a key it leaves out gets nothing)."""
+    store, version = caches["visitors"], catalogue_version()
+    found = store.get_many(list(keyed))
+    values = {key: entry[1] for key, entry in found.items() if entry[0] == version}
+    rendered = render_missing({key: obj for key, obj in keyed.items() if key not in values})
+    if rendered:
+        store.set_many({key: (version, html) for key, html in rendered.items()}, BODY_TIMEOUT)
+    return {**values, **rendered}
 
 
 def _complete(location) -> bool:

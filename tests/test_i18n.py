@@ -346,6 +346,14 @@ def test_the_filter_labels_follow_each_request_language(client, site):
         assert f">{english}</label>" in client.get(path, **EN).content.decode()
 
 
+def test_a_cards_distance_is_in_the_page_language(client, site):
+    near = {"near": "35.0116,135.7681", "radius_km": "10"}
+    assert "4.7 km away" in client.get("/locations/", near, **EN).content.decode()
+    japanese = client.get("/locations/", near, **JA).content.decode()
+    assert '<p class="card-distance">地点から 4.7 km</p>' in japanese
+    assert "km away" not in japanese
+
+
 def test_a_category_without_a_japanese_name_falls_back_to_english(client, db):
     odd = Category.objects.create(name="Drive-in", slug="drive-in")
     factories.LocationFactory(category=odd)

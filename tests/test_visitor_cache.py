@@ -132,16 +132,18 @@ def test_signed_in_users_are_never_served_nor_stored_a_visitors_page(fixer, kyot
     assert "Secret Alley" in html(staff.get(draft.get_absolute_url()))
 
 
-@pytest.mark.parametrize("url", ["/", LOCATIONS])
+@pytest.mark.parametrize("url", ["/", LOCATIONS, STUDIOS])
 def test_a_signed_in_users_shortlist_forms_never_reach_a_visitor(fixer, url):
     # The home page used to cache its cards whoever rendered them first: a signed-in user's
-    # shortlist forms, CSRF token included, were then served to everyone.
+    # shortlist forms, CSRF token included, were then served to everyone. Cards are shared
+    # (locations.cards); their shortlist buttons never are.
     factories.LocationFactory(name="Kinkaku-ji", featured=True)
+    factories.StudioFactory(name="Toho Studios")
     staff, visitor = Client(), Client()
     staff.force_login(fixer)
     assert reverse("shortlists:add") in html(staff.get(url))
     page = html(visitor.get(url))
-    assert "Kinkaku-ji" in page
+    assert ("Toho Studios" if url == STUDIOS else "Kinkaku-ji") in page
     assert reverse("shortlists:add") not in page and "Sign in to shortlist" in page
     assert reverse("shortlists:add") in html(staff.get(url))
 
