@@ -322,6 +322,37 @@ def test_bad_values_are_form_errors_on_their_field(places, query, field):
     assert field in filterset.errors
 
 
+def test_an_unknown_choice_is_named_in_the_message(places):
+    filterset = LocationFilterSet(
+        QueryDict("region=kansai&tag=neon&tag=atlantis"), queryset=Location.objects.published()
+    )
+    assert not filterset.is_valid()
+    assert filterset.errors["tag"] == [
+        "Select a valid choice. atlantis is not one of the available choices."
+    ]
+    assert "region" not in filterset.errors
+
+
+def test_a_tag_added_or_deleted_after_a_search_counts_at_once(places):
+    """The chosen slugs resolve from rows held per catalogue version (no query per search):
+    a tag made or deleted since is known or refused on the next search, not the next
+    version of the process."""
+
+    def tags_of(query):
+        filterset = LocationFilterSet(QueryDict(query), queryset=Location.objects.published())
+        return (
+            [t.slug for t in filterset.form.cleaned_data["tag"]] if filterset.is_valid() else None
+        )
+
+    assert tags_of("tag=neon") == ["neon"]
+    assert tags_of("tag=fog") is None
+    fog = factories.TagFactory(name="fog", slug="fog")
+    assert tags_of("tag=fog&tag=neon") == ["fog", "neon"]  # the options' order (name)
+    fog.delete()
+    assert tags_of("tag=fog") is None
+    assert names("tag=neon") == names("tag=neon&tag=neon")
+
+
 @pytest.mark.parametrize(
     "query",
     ["near=90,180&radius_km=3000", "near=-90,-180&radius_km=3000", "near=0,0&radius_km=0.01"],

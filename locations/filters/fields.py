@@ -4,9 +4,11 @@ import math
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from locations.models import Prefecture, Region
+from locations.caching import build_once, catalogue_version
+from locations.models import Category, Prefecture, Region, Tag
 from locations.models.common import is_japanese
 
 # A bound on the keywords a visitor may type (the search builds SQL per term).
@@ -49,7 +51,71 @@ def local_label(obj) -> str:
     return obj.local_name if is_japanese() else str(obj)
 
 
-class _LocalNamesField(django_filters.fields.ModelMultipleChoiceField):
+# The rows the lists' multiple-choice filters choose from, by name (their order is the
+# options' order).
+CHOICE_ROWS = {
+    "regions": lambda: Region.objects.all(),
+    "prefectures": lambda: Prefecture.objects.select_related("region"),
+    "categories": lambda: Category.objects.all(),
+    "tags": lambda: Tag.objects.all(),
+}
+
+
+def choice_rows(name: str) -> dict:
+    """{slug: row} of `CHOICE_ROWS[name]`, in order, as this catalogue version has them.
+
+    Read once per version and kept in each process: a search resolves the slugs it was given
+    without a query (a region and a tag took three queries per first visit). Every row is
+    shared by the requests of the process, so nobody may change one.
+    """
+    return build_once(
+        f"rokehan:choice-rows:{name}",
+        lambda: {row.slug: row for row in CHOICE_ROWS[name]()},
+        catalogue_version(),
+        local=True,
+    )
+
+
+class _CatalogueChoicesField(django_filters.fields.ModelMultipleChoiceField):
+    """Slugs → the chosen rows (a list in the options' order) from `choice_rows`: Django's
+    checks and messages, without a query."""
+
+    def __init__(self, *args, rows: str, **kwargs):
+        self.rows = rows
+        super().__init__(*args, **kwargs)
+
+    def _check_values(self, value):
+        try:
+            wanted = frozenset(value)
+        except TypeError:  # a list of lists, say
+            message = self.error_messages["invalid_list"]
+            raise ValidationError(message, code="invalid_list") from None
+        for slug in wanted:
+            self.validate_no_null_characters(slug)
+        wanted = {str(slug) for slug in wanted}
+        rows = choice_rows(self.rows)
+        for slug in value:
+            if str(slug) not in rows:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": slug},
+                )
+        return [row for slug, row in rows.items() if slug in wanted]
+
+
+class CatalogueChoicesFilter(django_filters.ModelMultipleChoiceFilter):
+    """Any of these regions, prefectures, categories or tags (`rows`: a `CHOICE_ROWS` name),
+    given by slug."""
+
+    field_class = _CatalogueChoicesField
+
+    def __init__(self, *args, rows: str, **kwargs):
+        kwargs.setdefault("queryset", CHOICE_ROWS[rows]())
+        super().__init__(*args, to_field_name="slug", rows=rows, **kwargs)
+
+
+class _LocalNamesField(_CatalogueChoicesField):
     def label_from_instance(self, obj):
         return local_label(obj)
 
@@ -59,7 +125,7 @@ class _LocalNameField(django_filters.fields.ModelChoiceField):
         return local_label(obj)
 
 
-class LocalNamesFilter(django_filters.ModelMultipleChoiceFilter):
+class LocalNamesFilter(CatalogueChoicesFilter):
     """Any of these regions, prefectures or categories, labelled in the page's language.
 
     Rows match on their own foreign-key `column` with literal ids (`prefecture_id IN (24, 25,
@@ -86,9 +152,9 @@ def _own_ids(chosen) -> list[int]:
 
 
 def _prefecture_ids_of_regions(regions) -> list[int]:
-    return list(
-        Prefecture.objects.filter(region__in=regions).order_by("pk").values_list("pk", flat=True)
-    )
+    chosen = {region.pk for region in regions}
+    prefectures = choice_rows("prefectures").values()
+    return sorted(prefecture.pk for prefecture in prefectures if prefecture.region_id in chosen)
 
 
 class LocalNameFilter(django_filters.ModelChoiceFilter):
@@ -125,8 +191,7 @@ def region_filter(widget) -> LocalNamesFilter:
     return LocalNamesFilter(
         label=_("Region"),
         field_name="prefecture__region__slug",
-        to_field_name="slug",
-        queryset=Region.objects.all(),
+        rows="regions",
         column="prefecture_id",
         ids=_prefecture_ids_of_regions,
         distinct=False,
@@ -139,8 +204,7 @@ def prefecture_filter(widget) -> LocalNamesFilter:
     return LocalNamesFilter(
         label=_("Prefecture"),
         field_name="prefecture__slug",
-        to_field_name="slug",
-        queryset=Prefecture.objects.select_related("region"),
+        rows="prefectures",
         column="prefecture_id",
         distinct=False,
         widget=widget,

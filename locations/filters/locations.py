@@ -8,11 +8,12 @@ from django.http import QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from locations.models import Category, Location, Tag
+from locations.models import Location
 
 from .base import ListFilterSet, without_blanks
 from .chips import Chip, prefecture_label, without
 from .fields import (
+    CatalogueChoicesFilter,
     FloatFilter,
     LocalNamesFilter,
     PointFilter,
@@ -51,16 +52,14 @@ class LocationFilterSet(ListFilterSet):
     category = LocalNamesFilter(
         label=_("Category"),
         field_name="category__slug",
-        to_field_name="slug",
-        queryset=Category.objects.all(),
+        rows="categories",
         column="category_id",
         distinct=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    tag = django_filters.ModelMultipleChoiceFilter(
+    tag = CatalogueChoicesFilter(
         label=_("Tags"),
-        to_field_name="slug",
-        queryset=Tag.objects.all(),
+        rows="tags",
         method="filter_tag",
         widget=forms.CheckboxSelectMultiple,
     )
