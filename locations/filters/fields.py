@@ -11,6 +11,8 @@ from locations.caching import build_once, catalogue_version
 from locations.models import Category, Prefecture, Region, Tag
 from locations.models.common import is_japanese
 
+from . import widgets
+
 # A bound on the keywords a visitor may type (the search builds SQL per term).
 MAX_QUERY_LENGTH = 200
 
@@ -182,7 +184,7 @@ def keyword_filter(label, placeholder=None) -> django_filters.CharFilter:
         label=label,
         method="filter_q",
         max_length=MAX_QUERY_LENGTH,
-        widget=forms.TextInput(attrs=attrs),
+        widget=widgets.TextInput(attrs=attrs),
     )
 
 

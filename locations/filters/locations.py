@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from locations.models import Location
 
+from . import widgets
 from .base import ListFilterSet, without_blanks
 from .chips import Chip, prefecture_label, without
 from .fields import (
@@ -66,14 +67,14 @@ class LocationFilterSet(ListFilterSet):
     near = PointFilter(
         label=_("Near (latitude, longitude)"),
         method="filter_nothing",  # applied with radius_km and sort in filter_queryset
-        widget=forms.TextInput(attrs={"placeholder": "35.0116, 135.7681"}),
+        widget=widgets.TextInput(attrs={"placeholder": "35.0116, 135.7681"}),
     )
     radius_km = FloatFilter(
         label=_("Within (km)"),
         min_value=0.01,
         max_value=MAX_RADIUS_KM,
         method="filter_nothing",
-        widget=forms.NumberInput(attrs={"step": "any", "placeholder": "30"}),
+        widget=widgets.NumberInput(attrs={"step": "any", "placeholder": "30"}),
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from locations import units as u
 from locations.models import StageCriteria, Studio
 
+from . import widgets
 from .base import ListFilterSet, without_blanks
 from .chips import Chip, without
 from .fields import keyword_filter, prefecture_filter, region_filter
@@ -34,7 +35,7 @@ def _size_filter(label, max_value):
         max_value=max_value,
         max_digits=9,
         decimal_places=2,
-        widget=forms.NumberInput(attrs={"inputmode": "decimal", "min": "0", "step": "any"}),
+        widget=widgets.NumberInput(attrs={"inputmode": "decimal", "min": "0", "step": "any"}),
     )
 
 
@@ -45,7 +46,7 @@ def _yes_no_filter(label):
         choices=YES_NO,
         coerce=lambda value: value == "true",
         empty_value=None,
-        widget=forms.Select(attrs={"class": "autosubmit"}),
+        widget=widgets.Select(attrs={"class": "autosubmit"}),
     )
 
 
