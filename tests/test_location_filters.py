@@ -359,3 +359,17 @@ def test_a_tag_added_or_deleted_after_a_search_counts_at_once(places):
 )
 def test_extreme_but_valid_points_work(places, query):
     assert isinstance(names(query), list)
+
+
+def test_each_filterset_has_filters_of_its_own(places):
+    """The filters are copied one level deep per FilterSet (ListFilterSet's metaclass): each
+    copy's method runs on its own FilterSet, and the class's filters are never bound."""
+    first = LocationFilterSet(QueryDict("q=kyoto"), queryset=Location.objects.published())
+    second = LocationFilterSet(QueryDict("q=tokyo"), queryset=Location.objects.published())
+    for name in ("q", "near", "tag"):
+        assert first.filters[name] is not second.filters[name]
+        assert first.filters[name].parent is first and second.filters[name].parent is second
+        assert first.filters[name].extra is not LocationFilterSet.base_filters[name].extra
+        assert not hasattr(LocationFilterSet.base_filters[name], "parent")
+    assert first.filters["q"].filter.f is first.filters["q"]
+    assert set(first.qs) != set(second.qs)

@@ -1,7 +1,10 @@
 """What every list's FilterSet shares: blank parameters ignored, one keyword search."""
 
+import copy
+
 import django_filters
 from django.http import QueryDict
+from django_filters.filterset import FilterSetMetaclass
 
 
 def without_blanks(query: QueryDict) -> QueryDict:
@@ -14,7 +17,37 @@ def without_blanks(query: QueryDict) -> QueryDict:
     return result
 
 
-class ListFilterSet(django_filters.FilterSet):
+class _SharedFilters(dict):
+    """A FilterSet's `base_filters`, copied one level deep for each FilterSet.
+
+    django-filter deep-copies every filter (its widget, queryset, lazy label) on every
+    request, to set the copy's `model` and `parent`; ours keep no other state of their own,
+    so a shallow copy of each (with its own `extra` and method binding) is the same for a
+    tenth of the work.
+    """
+
+    def __deepcopy__(self, memo):
+        return {name: _copy_filter(filter_) for name, filter_ in self.items()}
+
+
+def _copy_filter(filter_):
+    copied = copy.copy(filter_)
+    copied.extra = dict(filter_.extra)
+    if filter_.method is not None:
+        # A filter with a method calls it through a FilterMethod that refers to its filter
+        # (and so to that filter's FilterSet): the copy gets one of its own.
+        copied.method = filter_.method
+    return copied
+
+
+class _ListFilterSetMetaclass(FilterSetMetaclass):
+    def __new__(mcs, name, bases, attrs):
+        new_class = super().__new__(mcs, name, bases, attrs)
+        new_class.base_filters = _SharedFilters(new_class.base_filters)
+        return new_class
+
+
+class ListFilterSet(django_filters.FilterSet, metaclass=_ListFilterSetMetaclass):
     """The base of each public list's FilterSet (pages and /api/ alike).
 
     Blank parameters (`?q=&prefecture=&min_width=`: an emptied field, a hand-edited link)
