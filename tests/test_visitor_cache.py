@@ -447,6 +447,27 @@ def test_a_new_search_reads_the_filter_options_from_the_cache(client, kyoto):
     assert 'value="kyoto" id="id_prefecture_' in page
 
 
+def ticked(page: str, name: str) -> list[str]:
+    return re.findall(rf'name="{name}" value="([^"]+)"[^>]* id="id_{name}_\d+" checked>', page)
+
+
+def test_each_search_ticks_its_own_choices_from_the_shared_markup(client, kyoto):
+    """The options' markup is drawn once per field and shared by every search: the ticks
+    are each search's own, in either list and language."""
+    for url in (LOCATIONS, STUDIOS):
+        page = html(client.get(url + "?region=kansai&prefecture=kyoto&prefecture=osaka"))
+        assert ticked(page, "region") == ["kansai"]
+        assert ticked(page, "prefecture") == ["kyoto", "osaka"]
+        page = html(client.get(url + "?prefecture=tokyo", headers={"accept-language": "ja"}))
+        assert (ticked(page, "region"), ticked(page, "prefecture")) == ([], ["tokyo"])
+        assert "関西" in page
+        page = html(client.get(url))
+        assert (ticked(page, "region"), ticked(page, "prefecture")) == ([], [])
+    page = html(client.get(LOCATIONS + "?category=temple&category=street"))
+    assert sorted(ticked(page, "category")) == ["street", "temple"]
+    assert ticked(html(client.get(LOCATIONS)), "category") == []
+
+
 def test_a_new_tag_shows_in_the_filter_options_at_once(client, kyoto):
     assert "torii" not in html(client.get(LOCATIONS))
     kyoto.tags.add(factories.TagFactory(name="torii", slug="torii"))

@@ -63,20 +63,22 @@ def choice_items(bound_field, label_attr: str = "") -> str:
     """The `<li>` checkboxes of a model multiple-choice filter, ticked as the query asks.
 
     The options (value, label, group) are read once per catalogue version and language
-    (`_options`), not from the database on every page: a first visit of a new search renders
-    its ~170 options from that list, with only the ticks and ids of its own. `label_attr`
-    labels each option with that attribute of its instance instead of the field's label.
+    (`_options`), not from the database on every page, and their markup is drawn once per
+    field: a first visit of a new search joins its ~170 options from that, with only the
+    ticks of its own. `label_attr` labels each option with that attribute of its instance
+    instead of the field's label.
     """
-    return _items(bound_field, enumerate(_options(bound_field, label_attr)))
+    options = _options(bound_field, label_attr)
+    return _items(bound_field, options, range(len(options)))
 
 
 @register.simple_tag
 def choice_groups(bound_field, title_class: str, list_class: str, label_attr: str = "") -> str:
     """`choice_items` in one titled `<ul>` per region (a prefecture filter's options)."""
     options = _options(bound_field, label_attr, group_attr="region")
-    groups: dict[str, list] = {}
+    groups: dict[str, list[int]] = {}
     for index, option in enumerate(options):
-        groups.setdefault(option[3], []).append((index, option))
+        groups.setdefault(option[3], []).append(index)
     return mark_safe(  # noqa: S308 (every part made with format_html)
         "".join(
             format_html(
@@ -84,16 +86,24 @@ def choice_groups(bound_field, title_class: str, list_class: str, label_attr: st
                 title_class,
                 title,
                 list_class,
-                _items(bound_field, members),
+                _items(bound_field, options, indices),
             )
-            for title, members in groups.items()
+            for title, indices in groups.items()
         )
     )
 
 
-def _options(bound_field, label_attr: str, group_attr: str = "") -> list[tuple[str, ...]]:
-    """[(value, escaped value, escaped label, group title)] of a model choice field, read once
-    per catalogue version and language."""
+class _Options(list):
+    """[(value, escaped value, escaped label, group title)], with the markup drawn from them
+    (`_items`), kept with them for their catalogue version."""
+
+    def __init__(self, options=()):
+        super().__init__(options)
+        self.drawn: dict = {}
+
+
+def _options(bound_field, label_attr: str, group_attr: str = "") -> _Options:
+    """The options of a model choice field, read once per catalogue version and language."""
     field = bound_field.field
     key = ":".join(
         [
@@ -107,7 +117,7 @@ def _options(bound_field, label_attr: str, group_attr: str = "") -> list[tuple[s
     )
 
     def build():
-        options = []
+        options = _Options()
         for value, label in field.choices:
             instance = value.instance
             if label_attr:
@@ -119,13 +129,13 @@ def _options(bound_field, label_attr: str, group_attr: str = "") -> list[tuple[s
     return build_once(key, build, catalogue_version(), local=True)
 
 
-def _items(bound_field, indexed_options) -> SafeString:
-    """[(index, option)] as `<li><label for><input …> label</label></li>`.
+def _items(bound_field, options: _Options, indices) -> SafeString:
+    """The options at `indices` as `<li><label for><input …> label</label></li>`.
 
-    The markup Django's `checkbox_option.html` gives, joined from parts escaped once when the
-    options were read: rendering ~170 options through the widget templates was about a third
-    of a list page's time, and formatting each one escaped again a tenth. The index numbers
-    the ids as Django's widgets do, across groups.
+    The markup Django's `checkbox_option.html` gives, from parts escaped once when the
+    options were read, and drawn once per field, id and state of error (`options.drawn`):
+    rendering ~170 options through the widget templates was about a third of a list page's
+    time. The index numbers the ids as Django's widgets do, across groups.
     """
     widget = bound_field.field.widget
     chosen = {str(value) for value in bound_field.value() or ()}
@@ -137,11 +147,25 @@ def _items(bound_field, indexed_options) -> SafeString:
         f'<input type="{escape(widget.input_type)}" name="{escape(bound_field.html_name)}" value="'
     )
     auto_id = escape(bound_field.auto_id)
-    items = []
-    for index, (value, value_html, label_html, _group) in indexed_options:
-        checked = " checked" if value in chosen else ""
-        items.append(
-            f'<li><label for="{auto_id}_{index}">{opening}{value_html}"{attrs_html}'
-            f' id="{auto_id}_{index}"{checked}> {label_html}</label></li>'
+    key = (opening, attrs_html, auto_id, tuple(indices))
+    drawn = options.drawn.get(key)
+    if drawn is None:
+
+        def item(index: int, checked: str) -> str:
+            value_html, label_html = options[index][1], options[index][2]
+            return (
+                f'<li><label for="{auto_id}_{index}">{opening}{value_html}"{attrs_html}'
+                f' id="{auto_id}_{index}"{checked}> {label_html}</label></li>'
+            )
+
+        plain = [item(index, "") for index in indices]
+        ticked = [item(index, " checked") for index in indices]
+        drawn = options.drawn[key] = ("".join(plain), plain, ticked)
+    if not chosen:
+        return mark_safe(drawn[0])  # noqa: S308 (every part escaped when read or above)
+    return mark_safe(  # noqa: S308 (every part escaped when read or above)
+        "".join(
+            ticked if options[index][0] in chosen else plain
+            for index, plain, ticked in zip(indices, drawn[1], drawn[2], strict=True)
         )
-    return mark_safe("".join(items))  # noqa: S308 (every part escaped above or when read)
+    )
