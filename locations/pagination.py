@@ -7,7 +7,11 @@ at 100,000 locations reads and joins every skipped row. This one
   the page count are exact; above it the count reads "1,000+" and the page count is unknown;
 - fetches `per_page + 1` rows to know whether there is a next page;
 - skips rows on a narrow query (primary keys only, no joins: an index walk) and then reads the
-  page's full rows by primary key ("deferred join"), in the same order.
+  page's full rows by primary key ("deferred join"), in the same order;
+- below the cap, reads the matches' keys instead of counting them, and then the page's rows
+  by those keys (one array parameter on PostgreSQL): a selective search evaluates its
+  conditions (a keyword's trigram index, a radius, a tag) once, not once to count and again
+  to sort.
 
 The rows of every page are exactly those of Django's paginator; `?page=` keeps its meaning.
 """
@@ -15,6 +19,8 @@ The rows of every page are exactly those of Django's paginator; `?page=` keeps i
 from functools import cached_property
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import BooleanField, Func
+from django.db.models.sql.where import WhereNode
 
 COUNT_CAP = 1000
 
@@ -30,11 +36,12 @@ class CappedPaginator(Paginator):
             return len(self.object_list)
         if self.count_cap is None:
             return self.object_list.count()
-        # SELECT COUNT(*) FROM (SELECT id … LIMIT cap + 1): stops after cap + 1 rows.
-        # Unordered, so the LIMIT stops the scan early instead of sorting every match; the
-        # key alone, so annotations only the cards show (a studio's largest stage) are not
-        # computed for every match.
-        return self.object_list.order_by().values("pk")[: self.count_cap + 1].count()
+        # SELECT id … LIMIT cap + 1: stops after cap + 1 rows. Unordered, so the LIMIT stops
+        # the scan early instead of sorting every match; the key alone, so annotations only
+        # the cards show (a studio's largest stage) are not computed for every match.
+        keys = list(self.object_list.order_by().values_list("pk", flat=True)[: self.count_cap + 1])
+        self._keys = keys if len(keys) <= self.count_cap and _narrowable(self.object_list) else None
+        return len(keys)
 
     @property
     def count_is_capped(self) -> bool:
@@ -90,11 +97,56 @@ class CappedPaginator(Paginator):
 
     def _rows(self, start: int, stop: int) -> list:
         object_list = self.object_list
+        keys = self.__dict__.get("_keys")
+        if keys is not None:  # every match's key is known: no condition to evaluate again
+            return list(_by_keys(object_list, keys)[start:stop]) if keys else []
         if not hasattr(object_list, "query") or start == 0:
             return list(object_list[start:stop])
         # Skip on primary keys alone, then read full rows (joins, prefetches) for this page.
         keys = object_list.prefetch_related(None).values("pk")[start:stop]
         return list(object_list.filter(pk__in=keys))
+
+
+def _narrowable(queryset) -> bool:
+    """Whether `queryset`'s rows are exactly those of its model's table that its WHERE keeps
+    (no join, grouping, DISTINCT or set operation), so that a list of their keys can stand in
+    for the WHERE; and whether those keys are integers."""
+    query = queryset.query
+    joined = [alias for alias, uses in query.alias_refcount.items() if uses]  # 0: trimmed
+    return (
+        len(joined) <= 1
+        and not query.group_by
+        and not query.distinct
+        and not query.combinator
+        and query.get_meta().pk.get_internal_type() in {"AutoField", "BigAutoField"}
+    )
+
+
+def _by_keys(queryset, keys: list[int]):
+    """`queryset` (its order, annotations, columns and prefetches) with its WHERE replaced by
+    `pk IN keys`."""
+    narrowed = queryset.all()
+    narrowed.query.where = WhereNode()
+    return narrowed.filter(_KeyIn("pk", keys=keys))
+
+
+class _KeyIn(Func):
+    """`column IN (keys)`; on PostgreSQL `column = ANY(%s::bigint[])` with the keys as one
+    parameter (a thousand placeholders cost more to build than the query takes to run)."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, expression, *, keys: list[int]):
+        super().__init__(expression)
+        self.keys = [int(key) for key in keys]
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        if connection.vendor == "postgresql":
+            return f"{column} = ANY(%s::bigint[])", [*params, self.keys]
+        placeholders = ", ".join(["%s"] * len(self.keys))
+        return f"{column} IN ({placeholders})", [*params, *self.keys]
 
 
 class CappedPage(Page):

@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.paginator import EmptyPage, Paginator
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from locations.models import Location
@@ -93,3 +95,40 @@ def test_the_list_shows_a_capped_count_and_a_deep_page_keeps_its_rows(client, pl
     assert [p.pk for p in response.context["locations"]] == [p.pk for p in expected]
     assert 'rel="prev"' in html and 'rel="next"' in html
     assert client.get(reverse("locations:list"), {"page": 13}).status_code == 404
+
+
+def test_below_the_cap_the_page_is_read_by_the_keys_of_the_matches(places):
+    """Below the cap, the matches' keys stand in for the search's conditions when the page's
+    rows are read: the rows, order and distances of Django's paginator, and the WHERE
+    evaluated once. A search that joins another table keeps its conditions."""
+    kansai = [factories.prefecture(slug).pk for slug in ("kyoto", "osaka")]
+    near = (
+        Location.objects.published()
+        .filter(prefecture_id__in=kansai)
+        .within_km(35.0, 135.7, 100)
+        .order_by("distance_km", "name", "pk")
+    )
+    joined = Location.objects.filter(prefecture__slug__in=["kyoto", "osaka"]).order_by("name")
+    for queryset, condition, narrowed in (
+        (near, '"prefecture_id" IN', True),
+        (joined, '"slug" IN', False),
+    ):
+        expected = Paginator(queryset, 5)
+        paginator = capped(queryset, cap=1000)
+        for number in expected.page_range:
+            with CaptureQueriesContext(connection) as queries:
+                rows = list(paginator.page(number))
+            wanted = list(expected.page(number))
+            assert [p.pk for p in rows] == [p.pk for p in wanted]
+            assert [getattr(p, "distance_km", 0) for p in rows] == [
+                getattr(p, "distance_km", 0) for p in wanted
+            ]
+            assert (condition not in queries[-1]["sql"]) == narrowed
+        assert (paginator.count, paginator.num_pages) == (18, 4)
+
+
+def test_no_match_below_the_cap_reads_no_rows(places):
+    paginator = capped(Location.objects.filter(name="Nowhere"), cap=1000)
+    with CaptureQueriesContext(connection) as queries:
+        page = paginator.get_page(1)
+    assert (list(page), paginator.count, len(queries)) == ([], 0, 1)
