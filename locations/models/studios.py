@@ -117,22 +117,44 @@ class StudioQuerySet(KeywordSearchMixin, VerificationQuerySetMixin, PublishableQ
 
     def for_list(self, criteria: StageCriteria | None = None):
         """Cards: prefecture, cover, stage stats, and the stages (matching ones when filtering)."""
-        from .photos import Photo
+        return self.card_rows().prefetch_related(*card_prefetches(criteria))
 
-        stages = Soundstage.objects.order_by(F("floor_area_m2").desc(nulls_last=True), "name")
-        if criteria:
-            stages = stages.filter(criteria.q())
-        return (
-            self.select_related("prefecture__region")
-            .with_stage_stats()
-            .prefetch_related(
-                Prefetch("stages", queryset=stages, to_attr="listed_stages"),
-                Prefetch("photos", queryset=Photo.objects.for_gallery(), to_attr="ordered_photos"),
-            )
-        )
+    def card_rows(self):
+        """What a list needs of each studio besides its card: the row, its prefecture and the
+        stage stats it sorts on (the cards' stages and cover: `card_prefetches`, read only for
+        cards not drawn yet; see locations.cards)."""
+        return self.select_related("prefecture__region").with_stage_stats()
 
     def largest_first(self):
         return self.order_by(F("largest_stage_m2").desc(nulls_last=True), "name")
+
+
+def listed_stages(criteria: StageCriteria | None = None):
+    """A studio card's stages in their order: the ones that meet `criteria` when filtering."""
+    stages = Soundstage.objects.order_by(F("floor_area_m2").desc(nulls_last=True), "name")
+    return stages.filter(criteria.q()) if criteria else stages
+
+
+def card_prefetches(criteria: StageCriteria | None = None) -> list[Prefetch]:
+    """The stages (`listed_stages`) and photos (`ordered_photos`) a studio card draws."""
+    from .photos import Photo
+
+    return [
+        Prefetch("stages", queryset=listed_stages(criteria), to_attr="listed_stages"),
+        Prefetch("photos", queryset=Photo.objects.for_gallery(), to_attr="ordered_photos"),
+    ]
+
+
+def prime_listed_stage_keys(studios, criteria: StageCriteria | None = None) -> None:
+    """Set each studio's `listed_stage_keys` (its listed stages' keys, in order) in one query
+    of keys alone: what a cached card is looked up by (locations.cards)."""
+    keys: dict[int, list[int]] = {studio.pk: [] for studio in studios}
+    if keys:
+        rows = listed_stages(criteria).filter(studio__in=list(keys)).values_list("studio", "pk")
+        for studio_pk, stage_pk in rows:
+            keys[studio_pk].append(stage_pk)
+    for studio in studios:
+        studio.listed_stage_keys = keys[studio.pk]
 
 
 class Studio(VerificationTracking, AuditedModel):
