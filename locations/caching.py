@@ -13,7 +13,8 @@ never carry a first visitor's `utm_source` to everyone else.
 
 Every cached public fragment or body is stored with the catalogue version it was built from
 and served only for that version, so an edit shows at once: saving or deleting anything a
-public page draws (location, studio, stage, photo, tag, prefecture, region, category) or
+public page draws (location, studio, stage, photo, tag, prefecture, region, category, film
+commission) or
 changing a location's tags sets a new version, and the next request rebuilds the entry in
 place (one entry per URL, not one per URL and version). Bulk paths that skip `save()` (the
 generator, raw `bulk_create`/`update`) call `bump_catalogue_version()` themselves.
@@ -102,6 +103,7 @@ def connect_signals() -> None:
     """Bump the version on every save/delete of a model that the public pages draw."""
     from locations.models import (
         Category,
+        FilmCommission,
         Location,
         Photo,
         Prefecture,
@@ -111,7 +113,9 @@ def connect_signals() -> None:
         Tag,
     )
 
-    for model in (Location, Studio, Soundstage, Photo, Tag, Prefecture, Region, Category):
+    # A place's page shows who to ask about permits there: its film commissions too.
+    catalogue = (Location, Studio, Soundstage, Photo, Tag, Prefecture, Region, Category)
+    for model in (*catalogue, FilmCommission):
         uid = f"catalogue-version-{model._meta.label_lower}"
         post_save.connect(bump_catalogue_version, sender=model, dispatch_uid=uid)
         post_delete.connect(bump_catalogue_version, sender=model, dispatch_uid=uid)

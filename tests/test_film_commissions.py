@@ -297,3 +297,17 @@ def test_fixers_edit_and_search_film_commissions_in_the_admin(fixer_client):
     assert "Kobe Film Office" in html
     assert "Tokyo Location Box" not in html
     assert fixer_client.get(reverse("admin:locations_filmcommission_add")).status_code == 200
+
+
+def test_a_place_page_shows_an_edited_commission_at_once(client):
+    """A place's page is shared by visitors per catalogue version: editing a film commission
+    (a new lead time, say) sets a new version, so the next visitor sees the edit."""
+    office = commission("Kyoto Film Office", "kyoto", permit_lead_days=10)
+    place = factories.LocationFactory(name="Nijo Castle", prefecture=factories.prefecture("kyoto"))
+    assert "Apply about 10 days ahead" in client.get(place.get_absolute_url()).content.decode()
+    office.permit_lead_days = 21
+    office.save()
+    page = client.get(place.get_absolute_url()).content.decode()
+    assert "Apply about 21 days ahead" in page and "Apply about 10 days" not in page
+    office.delete()
+    assert "Kyoto Film Office" not in client.get(place.get_absolute_url()).content.decode()
