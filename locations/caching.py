@@ -15,8 +15,9 @@ Every cached public fragment or body is stored with the catalogue version it was
 and served only for that version, so an edit shows at once: saving or deleting anything a
 public page draws (location, studio, stage, photo, tag, prefecture, region, category, film
 commission) or changing a location's tags sets a new version, and the next request rebuilds
-the entry in place (one entry per URL, not one per URL and version). Bulk paths that skip `save()` (the
-generator, raw `bulk_create`/`update`) call `bump_catalogue_version()` themselves.
+the entry in place (one entry per URL, not one per URL and version). Bulk paths that skip
+`save()` (the generator, raw `bulk_create`/`update`) call `bump_catalogue_version()`
+themselves.
 
 The version lives in Django's cache. With a per-process cache (`LocMemCache`, the default
 without `REDIS_URL`) and several server processes, another process notices an edit only when
