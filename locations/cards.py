@@ -33,6 +33,7 @@ PARTS = {
 }
 SHORTLIST_BUTTON = "includes/shortlist_button.html"
 STUDIO_CARD = "includes/studio_card.html"
+FILM_COMMISSIONS = "includes/film_commissions.html"
 # Where a cached studio card takes the page's own shortlist button: markup no escaped text
 # can contain.
 ACTIONS_MARK = "<!--rokehan:card-actions-->"
@@ -117,6 +118,26 @@ def render_studio_cards(context, studios) -> SafeString:
         for key, studio in keyed.items()
     ]
     return mark_safe("".join(cards))  # noqa: S308 (the card's template escaped its parts)
+
+
+def render_film_commissions(context, commissions) -> SafeString:
+    """The "who to ask about permits here" section for `commissions` (in their order).
+
+    Every place of a prefecture (and of a city with an office of its own) lists the same
+    commissions, so the section is rendered once per list of commissions and language, and
+    kept like the cards (a commission's save sets a new catalogue version).
+    """
+    commissions = list(commissions)
+    keys = ",".join(str(commission.pk) for commission in commissions)
+    digest = hashlib.blake2b(keys.encode(), digest_size=8).hexdigest()
+    key = f"rokehan:commissions:{get_language() or ''}:{digest}"
+    template = context.template.engine.get_template(FILM_COMMISSIONS)
+
+    def render_missing(missing: dict) -> dict:
+        with context.push(film_commissions=commissions):
+            return {key: template.render(context) for key in missing}
+
+    return mark_safe(_read_or_render({key: commissions}, render_missing)[key])  # noqa: S308
 
 
 def _shortlist_buttons(context, item_type: str, items):

@@ -311,3 +311,29 @@ def test_a_place_page_shows_an_edited_commission_at_once(client):
     assert "Apply about 21 days ahead" in page and "Apply about 10 days" not in page
     office.delete()
     assert "Kyoto Film Office" not in client.get(place.get_absolute_url()).content.decode()
+
+
+def test_a_shared_commissions_section_is_each_places_own(client):
+    """The section is rendered once per list of commissions and language, and shared by the
+    places that list the same ones."""
+    commission("Kyoto Film Office", "kyoto", name_ja="京都フィルムオフィス")
+    commission("Tokyo Location Box", "tokyo")
+    commission("Japan Film Commission")
+
+    def section(place, **headers):
+        page = client.get(place.get_absolute_url(), headers=headers).content.decode()
+        return page[page.index('<section class="film-commissions"') :].split("</section>")[0]
+
+    kyoto = [
+        factories.LocationFactory(name=name, prefecture=factories.prefecture("kyoto"))
+        for name in ("Nijo Castle", "Tofuku-ji")
+    ]
+    tokyo = factories.LocationFactory(name="Tokyo Tower", prefecture=factories.prefecture("tokyo"))
+    assert section(kyoto[0]) == section(kyoto[1])
+    assert "Kyoto Film Office" in section(kyoto[0]) and "Tokyo Location Box" not in section(
+        kyoto[1]
+    )
+    assert "Tokyo Location Box" in section(tokyo) and "Kyoto Film Office" not in section(tokyo)
+    assert "Japan Film Commission" in section(tokyo)
+    japanese = section(kyoto[1], accept_language="ja")
+    assert "京都フィルムオフィス" in japanese and "Who to ask about permits" not in japanese

@@ -58,6 +58,12 @@ def studio_cards(context, studios) -> SafeString:
     return cards.render_studio_cards(context, studios)
 
 
+@register.simple_tag(takes_context=True)
+def film_commissions_section(context, commissions) -> SafeString:
+    """Who to ask about permits here (`locations.cards.render_film_commissions`)."""
+    return cards.render_film_commissions(context, commissions)
+
+
 @register.simple_tag
 def choice_items(bound_field, label_attr: str = "") -> str:
     """The `<li>` checkboxes of a model multiple-choice filter, ticked as the query asks.
