@@ -135,7 +135,7 @@ def render_film_commissions(context, commissions) -> SafeString:
 
     def render_missing(missing: dict) -> dict:
         with context.push(film_commissions=commissions):
-            return {key: template.render(context) for key in missing}
+            return {name: template.render(context) for name in missing}
 
     return mark_safe(_read_or_render({key: commissions}, render_missing)[key])  # noqa: S308
 

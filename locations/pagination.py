@@ -19,6 +19,7 @@ The rows of every page are exactly those of Django's paginator; `?page=` keeps i
 from functools import cached_property
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db import connections
 from django.db.models import BooleanField, Func
 from django.db.models.sql.where import WhereNode
 
@@ -40,7 +41,8 @@ class CappedPaginator(Paginator):
         # the scan early instead of sorting every match; the key alone, so annotations only
         # the cards show (a studio's largest stage) are not computed for every match.
         keys = list(self.object_list.order_by().values_list("pk", flat=True)[: self.count_cap + 1])
-        self._keys = keys if len(keys) <= self.count_cap and _narrowable(self.object_list) else None
+        narrow = len(keys) <= self.count_cap and _narrowable(self.object_list, len(keys))
+        self._keys = keys if narrow else None
         return len(keys)
 
     @property
@@ -107,11 +109,15 @@ class CappedPaginator(Paginator):
         return list(object_list.filter(pk__in=keys))
 
 
-def _narrowable(queryset) -> bool:
+def _narrowable(queryset, count: int) -> bool:
     """Whether `queryset`'s rows are exactly those of its model's table that its WHERE keeps
-    (no join, grouping, DISTINCT or set operation), so that a list of their keys can stand in
-    for the WHERE; and whether those keys are integers."""
+    (no join, grouping, DISTINCT or set operation), so that a list of their `count` keys can
+    stand in for the WHERE; whether those keys are integers; and whether the database takes
+    them as parameters (PostgreSQL: one array; SQLite: one each, half its limit at most)."""
     query = queryset.query
+    limit = connections[queryset.db].features.max_query_params
+    if connections[queryset.db].vendor != "postgresql" and limit and count > limit // 2:
+        return False
     joined = [alias for alias, uses in query.alias_refcount.items() if uses]  # 0: trimmed
     return (
         len(joined) <= 1
