@@ -108,7 +108,7 @@ def test_below_the_cap_the_page_is_read_by_the_keys_of_the_matches(places):
         .within_km(35.0, 135.7, 100)
         .order_by("distance_km", "name", "pk")
     )
-    joined = Location.objects.filter(prefecture__slug__in=["kyoto", "osaka"]).order_by("name")
+    joined = Location.objects.filter(prefecture__slug__in=["kyoto", "osaka"]).order_by("name", "pk")
     for queryset, condition, narrowed in (
         (near, '"prefecture_id" IN', True),
         (joined, '"slug" IN', False),
