@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from locations.caching import BODY_TIMEOUT, catalogue_version
 from locations.models import Location, Status
-from locations.models.studios import card_prefetches
+from locations.models.studios import card_prefetches, prime_listed_stage_keys
 
 PARTS = {
     "cover": "includes/location_card_cover.html",
@@ -86,23 +86,24 @@ def render_cards(context, locations, *, show_distance: bool = False) -> SafeStri
 
 
 def render_studio_cards(context, studios) -> SafeString:
-    """The `<li>` cards of `studios`, in their order: rows of `Studio.objects.for_list()`, or
-    of `card_rows()` with their `listed_stage_keys` (`prime_listed_stage_keys`; the
-    context's `stage_criteria` says which stages are listed).
+    """The `<li>` cards of `studios` (rows of `Studio.objects.card_rows()`), in their order;
+    the context's `stage_criteria` says which of their stages a card lists.
 
     A studio's card depends on the visitor's units and on which of its stages the search
     lists, so it is rendered once per studio, language, units and listed stages, and kept
-    like a location's parts; only the shortlist button is the page's own. Only the studios
-    whose cards are missing get their stages and photos read (one query each).
+    like a location's parts; only the shortlist button is the page's own. The page reads its
+    studios' listed stages as keys alone (`prime_listed_stage_keys`, one query); only the
+    studios whose cards are missing get their stages and photos read (one query each).
     """
     studios = list(studios)
     units, filtering = context.get("units"), bool(context.get("filtering_stages"))
+    criteria = context.get("stage_criteria")
     language = get_language() or ""
     template = context.template.engine.get_template(STUDIO_CARD)
+    prime_listed_stage_keys(studios, criteria)
 
     def render_missing(missing: dict) -> dict:
-        bare = [studio for studio in missing.values() if not hasattr(studio, "listed_stages")]
-        prefetch_related_objects(bare, *card_prefetches(context.get("stage_criteria")))
+        prefetch_related_objects(list(missing.values()), *card_prefetches(criteria))
         rendered = {}
         for key, studio in missing.items():
             values = {"studio": studio, "card_actions": mark_safe(ACTIONS_MARK)}  # noqa: S308
@@ -185,10 +186,7 @@ def _key(location, language: str) -> str:
 
 def _studio_key(studio, language: str, units: str, filtering: bool) -> str:
     # The stages a card lists depend on the search: their keys are part of the card's.
-    keys = getattr(studio, "listed_stage_keys", None)
-    if keys is None:
-        keys = [stage.pk for stage in getattr(studio, "listed_stages", ())]
-    stages = ",".join(str(key) for key in keys)
+    stages = ",".join(str(key) for key in studio.listed_stage_keys)
     digest = hashlib.blake2b(stages.encode(), digest_size=8).hexdigest()
     return f"rokehan:studio-card:{studio.pk}:{language}:{units}:{int(filtering)}:{digest}"
 

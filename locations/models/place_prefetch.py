@@ -1,11 +1,11 @@
 """Prefetches for rows that point at a catalogue place (tour stops, shortlist items): the
 place's cover photos, its studio's stages, and only published places for visitors."""
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import Prefetch, Q
 
 from .common import Status
 from .photos import Photo
-from .studios import Soundstage
+from .studios import listed_stages
 
 
 def published_place_q() -> Q:
@@ -37,13 +37,6 @@ def place_prefetches(
         _photos_prefetch(f"{relation}__studio__photos", private_photos=private_photos),
     ]
     if stages:
-        lookups.append(
-            Prefetch(
-                f"{relation}__studio__stages",
-                queryset=Soundstage.objects.order_by(
-                    F("floor_area_m2").desc(nulls_last=True), "name"
-                ),
-                to_attr="listed_stages",
-            )
-        )
+        path = f"{relation}__studio__stages"
+        lookups.append(Prefetch(path, queryset=listed_stages(), to_attr="listed_stages"))
     return lookups

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 
 from locations import cards
 from locations.caching import build_once, catalogue_version
+from locations.filters.fields import choice_rows
 from locations.models.common import is_japanese
 
 register = template.Library()
@@ -109,7 +110,9 @@ class _Options(list):
 
 
 def _options(bound_field, label_attr: str, group_attr: str = "") -> _Options:
-    """The options of a model choice field, read once per catalogue version and language."""
+    """The options of a catalogue choice filter (`CatalogueChoicesFilter`), labelled once per
+    catalogue version and language from the rows the filter resolves its values with
+    (`choice_rows`: each table is read once per version for both)."""
     field = bound_field.field
     key = ":".join(
         [
@@ -124,12 +127,12 @@ def _options(bound_field, label_attr: str, group_attr: str = "") -> _Options:
 
     def build():
         options = _Options()
-        for value, label in field.choices:
-            instance = value.instance
+        for slug, instance in choice_rows(field.rows).items():
+            label = field.label_from_instance(instance)
             if label_attr:
                 label = getattr(instance, label_attr)
             group = getattr(instance, group_attr).local_name if group_attr else ""
-            options.append((str(value), escape(value), escape(label), str(group)))
+            options.append((slug, escape(slug), escape(label), str(group)))
         return options
 
     return build_once(key, build, catalogue_version(), local=True)

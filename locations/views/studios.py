@@ -24,7 +24,6 @@ from locations.caching import (
 )
 from locations.filters import StudioFilterSet, convert_sizes_query
 from locations.models import ReferenceStage, Soundstage, Studio
-from locations.models.studios import prime_listed_stage_keys
 from locations.pagination import CappedPaginator
 from locations.ratelimits import rate_limited
 from locations.views import wants_partial
@@ -89,13 +88,12 @@ def _studio_list_context(request: HttpRequest, units: str, compare_ids: list[int
     )
     if filterset.is_valid():
         criteria = filterset.criteria
-        # Rows and their stages' keys; the cards' stages and covers are read only for cards
-        # not drawn yet (locations.cards.render_studio_cards).
+        # The rows alone: the cards' stages and covers are read only for cards not drawn yet
+        # (locations.cards.render_studio_cards).
         studios = filterset.qs.card_rows().largest_first()
     else:
         criteria, studios = None, Studio.objects.none()
     page = CappedPaginator(studios, settings.STUDIOS_PER_PAGE).get_page(request.GET.get("page"))
-    prime_listed_stage_keys(page.object_list, criteria)
     return {
         "stage_criteria": criteria,
         "form": filterset.form,
