@@ -1,4 +1,7 @@
-"""Keep `Location.search_text` true when tags change (its tag names are part of it, 0011).
+"""Keep derived columns true when the rows they are built from change.
+
+`Location.search_text` when tags change (its tag names are part of it, 0011), and
+`Studio.largest_stage_m2` / `stage_count` when a stage is saved or deleted.
 
 A location's own save() rebuilds its search columns; these receivers cover the changes that
 happen beside it: tags added to or removed from a place (either side of the relation, as the
@@ -47,9 +50,31 @@ def tag_deleted(sender, instance, **kwargs):
     _refresh(instance.__dict__.pop("_places_before_delete", []))
 
 
+def stage_saving(sender, instance, raw, **kwargs):
+    if instance.pk and not raw:
+        instance._studio_before = (
+            sender.objects.filter(pk=instance.pk).values_list("studio", flat=True).first()
+        )
+
+
+def stage_changed(sender, instance, origin=None, **kwargs):
+    """A stage saved, moved to another studio or deleted: the studios' largest stage and
+    stage count."""
+    from locations.models import Studio
+
+    if isinstance(origin, Studio) or getattr(origin, "model", None) is Studio:
+        return  # the studio itself is being deleted
+    studios = {instance.studio_id, instance.__dict__.pop("_studio_before", None)} - {None}
+    Studio.objects.filter(pk__in=studios).refresh_stage_stats()
+
+
 def connect_signals() -> None:
     """Connect the receivers above (LocationsConfig.ready)."""
-    from locations.models import Location, Tag
+    from locations.models import Location, Soundstage, Tag
+
+    pre_save.connect(stage_saving, sender=Soundstage, dispatch_uid="studio-stage-saving")
+    post_save.connect(stage_changed, sender=Soundstage, dispatch_uid="studio-stage-saved")
+    post_delete.connect(stage_changed, sender=Soundstage, dispatch_uid="studio-stage-deleted")
 
     m2m_changed.connect(tags_changed, sender=Location.tags.through, dispatch_uid="search-tags")
     pre_save.connect(tag_saving, sender=Tag, dispatch_uid="search-tag-saving")

@@ -116,6 +116,9 @@ def test_each_studio_has_one_to_six_sample_stages_with_computed_areas(catalogue)
             assert stage.floor_area_m2 is not None and stage.floor_area_m2 > 0
             if stage.area_m2 is None:
                 assert stage.floor_area_m2 == stage.length_m * stage.width_m
+        # bulk_create sends no signal: the command stores the stats the lists sort on.
+        assert studio.stage_count == len(stages)
+        assert studio.largest_stage_m2 == max(stage.floor_area_m2 for stage in stages)
 
 
 def test_locations_carry_tags_from_the_vocabulary(catalogue):

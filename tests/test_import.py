@@ -105,6 +105,7 @@ def test_studios_import_one_row_per_stage(tmp_path):
     assert (stages["Stage A"].tank, stages["Stage A"].cyclorama) == (False, True)
     assert stages["Stage B"].floor_area_m2 == Decimal("550")
     assert (stages["Stage B"].tank, stages["Stage B"].cyclorama) == (True, False)
+    assert (east.stage_count, east.largest_stage_m2) == (2, Decimal("1000"))
     west = Studio.objects.get(name="Sample Studio West")
     assert west.prefecture.slug == "kyoto"
     assert west.stages.get().cyclorama is True

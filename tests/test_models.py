@@ -50,6 +50,42 @@ def test_stage_area_is_entered_or_length_times_width():
     assert entered.floor_area_m2 == Decimal("900")
 
 
+def _stats(studio):
+    studio.refresh_from_db()
+    return studio.stage_count, studio.largest_stage_m2
+
+
+def test_a_studio_stores_its_largest_stage_and_stage_count_as_its_stages_change():
+    studio = factories.StudioFactory()
+    assert _stats(studio) == (0, None)
+    small = factories.stage(studio, "A", "20", "10")
+    assert _stats(studio) == (1, Decimal("200"))
+    big = factories.stage(studio, "B", "40", "30")
+    assert _stats(studio) == (2, Decimal("1200"))
+    big.area_m2 = Decimal("900")  # an entered floor area wins over length × width
+    big.save()
+    assert _stats(studio) == (2, Decimal("900"))
+    big.delete()
+    assert _stats(studio) == (1, Decimal("200"))
+    # Moved to another studio: both studios are counted again.
+    other = factories.StudioFactory()
+    small.studio = other
+    small.save()
+    assert (_stats(studio), _stats(other)) == ((0, None), (1, Decimal("200")))
+    # A stage without sizes counts, and has no area to be the largest.
+    factories.stage(studio, "C", None, None)
+    assert _stats(studio) == (1, None)
+
+
+def test_saving_a_studio_read_before_its_stages_changed_keeps_the_stats_true():
+    studio = factories.StudioFactory()
+    stale = Studio.objects.get(pk=studio.pk)
+    factories.stage(studio, "A", "30", "20")
+    stale.name_ja = "新しい名前"
+    stale.save()  # writes the stats it was read with, then counts the stages again
+    assert _stats(studio) == (1, Decimal("600"))
+
+
 def test_slug_is_made_unique_and_romanised_for_japanese_names():
     a = factories.LocationFactory(name="Dotonbori")
     b = factories.LocationFactory(name="Dotonbori", prefecture=factories.prefecture("osaka"))

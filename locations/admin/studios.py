@@ -102,13 +102,6 @@ class StudioAdmin(PlaceAdmin):
         *CLOSING_FIELDSETS,
     )
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_stage_stats()
-
-    @admin.display(description=_("stages"), ordering="stage_count")
-    def stage_count(self, obj):
-        return obj.stage_count
-
     @admin.display(description=_("largest stage (m²)"), ordering="largest_stage_m2")
     def largest_stage(self, obj):
         return f"{obj.largest_stage_m2:,.0f}" if obj.largest_stage_m2 is not None else "—"

@@ -25,6 +25,8 @@ from .common import (
 from .verification import TRACKING_FIELDS, VerificationQuerySetMixin, VerificationTracking
 
 SQM_TO_SQFT = Decimal("10.7639")
+# Columns built from other data (the search text, the stage stats): no history of their own.
+DERIVED_FIELDS = ["search_text", "largest_stage_m2", "stage_count"]
 M_TO_FT = Decimal("3.28084")
 
 
@@ -91,20 +93,16 @@ class StudioQuerySet(KeywordSearchMixin, VerificationQuerySetMixin, PublishableQ
     """Named queries for studios; `.search(query)` is the keyword search of every list
     (locations.search): names, company, municipality, descriptions, prefecture."""
 
-    def with_stage_stats(self):
-        """Annotate `largest_stage_m2` and `stage_count` (no per-row queries in templates)."""
-        largest = (
-            Soundstage.objects.filter(studio=OuterRef("pk"))
-            .order_by(F("floor_area_m2").desc(nulls_last=True))
-            .values("floor_area_m2")[:1]
-        )
-        count = (
-            Soundstage.objects.filter(studio=OuterRef("pk"))
-            .values("studio")
-            .annotate(n=models.Count("pk"))
-            .values("n")
-        )
-        return self.annotate(
+    def refresh_stage_stats(self) -> int:
+        """Store each studio's `largest_stage_m2` and `stage_count` from its stages (one
+        UPDATE; lists sort and show them without a subquery per studio). Stage saves and
+        deletes call it (locations.signals); so must anything that bulk-writes stages."""
+        stages = Soundstage.objects.filter(studio=OuterRef("pk"))
+        largest = stages.order_by(F("floor_area_m2").desc(nulls_last=True)).values(
+            "floor_area_m2"
+        )[:1]
+        count = stages.values("studio").annotate(n=models.Count("pk")).values("n")
+        return self.update(
             largest_stage_m2=models.Subquery(largest),
             stage_count=Coalesce(models.Subquery(count), 0),
         )
@@ -120,10 +118,10 @@ class StudioQuerySet(KeywordSearchMixin, VerificationQuerySetMixin, PublishableQ
         return self.card_rows().prefetch_related(*card_prefetches(criteria))
 
     def card_rows(self):
-        """What a list needs of each studio besides its card: the row, its prefecture and the
-        stage stats it sorts on (the cards' stages and cover: `card_prefetches`, read only for
-        cards not drawn yet; see locations.cards)."""
-        return self.select_related("prefecture__region").with_stage_stats()
+        """What a list needs of each studio besides its card: the row (with the stage stats it
+        sorts on) and its prefecture (the cards' stages and cover: `card_prefetches`, read
+        only for cards not drawn yet; see locations.cards)."""
+        return self.select_related("prefecture__region")
 
     def largest_first(self):
         return self.order_by(F("largest_stage_m2").desc(nulls_last=True), "name")
@@ -207,8 +205,13 @@ class Studio(VerificationTracking, AuditedModel):
         help_text=_("Invented figures for demonstration; shown with a visible 'sample' label."),
     )
     search_text = models.TextField(editable=False, default="")
+    # Kept from the stages (StudioQuerySet.refresh_stage_stats): what lists sort on and show.
+    largest_stage_m2 = models.DecimalField(
+        _("largest stage (m²)"), max_digits=12, decimal_places=4, null=True, editable=False
+    )
+    stage_count = models.PositiveIntegerField(_("stages"), default=0, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_text", *TRACKING_FIELDS])
+    history = HistoricalRecords(excluded_fields=[*DERIVED_FIELDS, *TRACKING_FIELDS])
     objects = StudioQuerySet.as_manager()
 
     class Meta:
@@ -217,7 +220,11 @@ class Studio(VerificationTracking, AuditedModel):
         verbose_name_plural = _("studios")
         permissions = [("publish_studio", "Can publish and unpublish studios")]
         constraints = [coordinates_in_japan_constraint()]
-        indexes = [models.Index(fields=["prefecture", "status"], name="studio_pref_status")]
+        indexes = [
+            models.Index(fields=["prefecture", "status"], name="studio_pref_status"),
+            # The nearby-studios bounding box (within_km), as for locations.
+            models.Index(fields=["status", "latitude", "longitude"], name="studio_status_lat_lng"),
+        ]
 
     def __str__(self):
         return self.name
@@ -259,6 +266,9 @@ class Studio(VerificationTracking, AuditedModel):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+        # The row now holds whatever stats this instance was read with; its stages may have
+        # changed since (an import saves a studio again after its stages): count them again.
+        Studio.objects.filter(pk=self.pk).refresh_stage_stats()
 
 
 def _positive(field: str) -> Q:

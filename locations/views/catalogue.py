@@ -219,9 +219,11 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
             .card_rows()  # cards from the cache (locations.cards)
             .nearest(lat, lng, NEARBY_LOCATIONS_KM, NEARBY_LIMIT)
         )
-        nearby_studios = (
+        nearby_studios = list(
             Studio.objects.published()
             .select_related("prefecture")
+            # What the list shows: not the descriptions and contacts of every studio near.
+            .only("name", "name_ja", "slug", "is_sample", "prefecture__name_en", "prefecture__name_ja")
             .within_km(lat, lng, NEARBY_STUDIOS_KM)
             .order_by("distance_km", "name")[:NEARBY_LIMIT]
         )

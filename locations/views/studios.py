@@ -242,7 +242,6 @@ def studios_geojson(request: HttpRequest) -> HttpResponse:
         return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
     rows = (
         filterset.qs.filter(latitude__isnull=False, longitude__isnull=False)
-        .with_stage_stats()
         .largest_first()
         .values(
             "slug",

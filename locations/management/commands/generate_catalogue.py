@@ -219,6 +219,8 @@ class Command(BaseCommand):
             created = self.with_pks(Studio, Studio.objects.bulk_create(rows))
             stages = [s for studio in created for s in synthetic.build_stages(studio.pk, rng=rng)]
             Soundstage.objects.bulk_create(stages, batch_size=self.batch_size)
+            # bulk_create sends no post_save: store the stage stats the lists sort on.
+            Studio.objects.filter(pk__in=[s.pk for s in created]).refresh_stage_stats()
             stage_total += len(stages)
             if photo_files:
                 self.add_photos(created, "studio", photo_files)
