@@ -98,9 +98,9 @@ class StudioQuerySet(KeywordSearchMixin, VerificationQuerySetMixin, PublishableQ
         UPDATE; lists sort and show them without a subquery per studio). Stage saves and
         deletes call it (locations.signals); so must anything that bulk-writes stages."""
         stages = Soundstage.objects.filter(studio=OuterRef("pk"))
-        largest = stages.order_by(F("floor_area_m2").desc(nulls_last=True)).values(
-            "floor_area_m2"
-        )[:1]
+        largest = stages.order_by(F("floor_area_m2").desc(nulls_last=True)).values("floor_area_m2")[
+            :1
+        ]
         count = stages.values("studio").annotate(n=models.Count("pk")).values("n")
         return self.update(
             largest_stage_m2=models.Subquery(largest),

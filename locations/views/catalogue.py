@@ -46,6 +46,14 @@ from locations.views import wants_partial
 NEARBY_LOCATIONS_KM = 30
 NEARBY_STUDIOS_KM = 100  # studios are few: a day's unit move rather than a walk
 NEARBY_LIMIT = 6
+NEARBY_STUDIO_FIELDS = (
+    "name",
+    "name_ja",
+    "slug",
+    "is_sample",
+    "prefecture__name_en",
+    "prefecture__name_ja",
+)
 HOME_CARDS = 6
 
 
@@ -223,7 +231,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
             Studio.objects.published()
             .select_related("prefecture")
             # What the list shows: not the descriptions and contacts of every studio near.
-            .only("name", "name_ja", "slug", "is_sample", "prefecture__name_en", "prefecture__name_ja")
+            .only(*NEARBY_STUDIO_FIELDS)
             .within_km(lat, lng, NEARBY_STUDIOS_KM)
             .order_by("distance_km", "name")[:NEARBY_LIMIT]
         )
