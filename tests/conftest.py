@@ -1,8 +1,10 @@
 """Shared fixtures: media in a temporary folder, users in the staff groups, a client per role."""
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache, caches
+from django.utils import translation
 
 from tests import factories
 
@@ -73,6 +75,15 @@ def empty_cache():
     yield
     cache.clear()
     visitors.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request's LocaleMiddleware leaves the
+    thread in the visitor's (a Japanese page), and tests outside requests read it."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
