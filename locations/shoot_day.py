@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django import forms
+from django.template.defaultfilters import floatformat
+from django.template.defaultfilters import time as time_format
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext_lazy as _
 
 from locations.permits import PermitDeadline, earliest_shoot_date, permit_deadline
@@ -55,6 +60,26 @@ class ShootDay:
     # (first, last) whole hour with the sun in the main view, and behind the camera.
     in_shot: tuple | None
     behind_camera: tuple | None
+
+    @property
+    def hour_rows(self) -> SafeString:
+        """The hour-by-hour table's rows (time, compass point and bearing, height), built
+        here rather than in a template loop; formatted as the template's filters would."""
+        if self.sun is None:
+            return SafeString("")
+        return format_html_join(
+            "",
+            "<tr><td><time>{}</time></td><td>{} · {}°</td><td>{}°</td></tr>",
+            (
+                (
+                    time_format(template_localtime(p.at), "H:i"),
+                    p.compass,
+                    floatformat(p.azimuth, 0),
+                    floatformat(p.elevation, 0),
+                )
+                for p in self.sun.hours
+            ),
+        )
 
 
 def shoot_day(location, query, *, today: date) -> ShootDay:
