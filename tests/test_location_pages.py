@@ -369,14 +369,15 @@ def test_detail_runs_a_fixed_number_of_queries(client, kyoto, count, django_asse
     ):
         factories.PhotoFactory(location=location)
     factories.StudioFactory.create_batch(count, latitude=kyoto.latitude, longitude=kyoto.longitude)
-    # The place, its photos, its tags, nearby places' keys, nearby studios, the film
-    # commissions to ask about permits; up to two LIMITed counts that find the smallest
-    # circle holding the nearby places (QuerySet.nearest); and the first time their cards
-    # are drawn, the nearby places' full rows and photos (locations.cards).
+    # The place, its photos, its tags, nearby places' keys, nearby studios; up to two
+    # LIMITed counts that find the smallest circle holding the nearby places
+    # (QuerySet.nearest); and the first time they are drawn, the film commissions to ask
+    # about permits (kept per area) and the nearby places' full rows and photos
+    # (locations.cards).
     with django_assert_max_num_queries(10):
         assert client.get(kyoto.get_absolute_url()).status_code == 200
-    # Another shoot day is another page, with the same nearby cards: drawn already.
-    with django_assert_max_num_queries(8):
+    # Another shoot day is another page, with the same commissions and nearby cards.
+    with django_assert_max_num_queries(7):
         assert client.get(kyoto.get_absolute_url(), {"date": "2030-01-15"}).status_code == 200
 
 
@@ -567,6 +568,31 @@ def test_detail_names_the_film_commission_to_ask_about_permits(client, kyoto):
     assert "Who to ask about permits here" in html
     assert "Kyoto Sample Film Office" in html
     assert "Osaka Sample Film Office" not in html
+
+
+def test_places_of_one_area_share_their_commissions_and_see_them_edited(client, kyoto):
+    """The section is kept per prefecture and city (locations.cards.render_film_commissions):
+    a neighbour's page draws the same offices, another city's its own, and an edit shows."""
+    from locations.models import FilmCommission
+
+    def page(location):
+        return client.get(location.get_absolute_url()).content.decode()
+
+    office = FilmCommission.objects.create(
+        name="Kyoto Sample Film Office", slug="kyoto-sample", prefecture=kyoto.prefecture
+    )
+    FilmCommission.objects.create(
+        name="Uji Sample Film Office", slug="uji-sample", prefecture=kyoto.prefecture, city="Uji"
+    )
+    neighbour = factories.LocationFactory(prefecture=kyoto.prefecture, municipality="Kita-ku")
+    in_uji = factories.LocationFactory(prefecture=kyoto.prefecture, municipality="Uji-shi")
+    first = page(kyoto)
+    assert "Kyoto Sample Film Office" in first and "Uji Sample Film Office" not in first
+    assert "Uji Sample Film Office" in page(in_uji)
+    office.name = "Kyoto Renamed Film Office"
+    office.save()
+    assert "Kyoto Renamed Film Office" in page(neighbour)
+    assert "Kyoto Sample Film Office" not in page(kyoto)
 
 
 def test_cards_and_detail_offer_a_shortlist_button_to_signed_in_users(client, kyoto):

@@ -60,9 +60,9 @@ def studio_cards(context, studios) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def film_commissions_section(context, commissions) -> SafeString:
-    """Who to ask about permits here (`locations.cards.render_film_commissions`)."""
-    return cards.render_film_commissions(context, commissions)
+def film_commissions_section(context, location) -> SafeString:
+    """Who to ask about permits at `location` (`locations.cards.render_film_commissions`)."""
+    return cards.render_film_commissions(context, location)
 
 
 @register.simple_tag

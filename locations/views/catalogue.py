@@ -31,7 +31,6 @@ from locations.filters import LocationFilterSet, Sort
 from locations.geo import AsFloat
 from locations.models import (
     Category,
-    FilmCommission,
     Location,
     Prefecture,
     Region,
@@ -238,7 +237,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
     return {
         "location": location,
         # A private property's photos go only to viewers of a shortlist's live link.
-        "photos": list(location.photos.for_gallery().public()),
+        "photos": [] if location.private_property else list(location.photos.for_gallery()),
         "tags": list(location.tags.all()),
         "fact_groups": fact_groups(location),
         "shoot_day": shoot_day(location, request.GET, today=today),
@@ -249,8 +248,6 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
         "nearby_query": nearby_query,
         "map_geojson_url": reverse("locations:geojson") + nearby_query if nearby_query else "",
         "nearby_studios_km": NEARBY_STUDIOS_KM,
-        # Who to ask about permits here: the city's office, the prefecture's, the national one.
-        "film_commissions": FilmCommission.objects.for_location(location),
     }
 
 
