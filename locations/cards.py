@@ -24,7 +24,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from locations.caching import BODY_TIMEOUT, catalogue_version
-from locations.models import Location, Status
+from locations.models import FilmCommission, Location, Status, Studio
+from locations.models.commissions import city_keys
 from locations.models.studios import card_prefetches, prime_listed_stage_keys
 
 PARTS = {
@@ -86,14 +87,15 @@ def render_cards(context, locations, *, show_distance: bool = False) -> SafeStri
 
 
 def render_studio_cards(context, studios) -> SafeString:
-    """The `<li>` cards of `studios` (rows of `Studio.objects.card_rows()`), in their order;
+    """The `<li>` cards of `studios` (`Studio.objects.card_rows()`), in their order;
     the context's `stage_criteria` says which of their stages a card lists.
 
     A studio's card depends on the visitor's units and on which of its stages the search
     lists, so it is rendered once per studio, language, units and listed stages, and kept
     like a location's parts; only the shortlist button is the page's own. The page reads its
     studios' listed stages as keys alone (`prime_listed_stage_keys`, one query); only the
-    studios whose cards are missing get their stages and photos read (one query each).
+    studios whose cards are missing get their full rows, stages and photos read (one query
+    each).
     """
     studios = list(studios)
     units, filtering = context.get("units"), bool(context.get("filtering_stages"))
@@ -103,9 +105,13 @@ def render_studio_cards(context, studios) -> SafeString:
     prime_listed_stage_keys(studios, criteria)
 
     def render_missing(missing: dict) -> dict:
-        prefetch_related_objects(list(missing.values()), *card_prefetches(criteria))
+        full = Studio.objects.for_cards().in_bulk([studio.pk for studio in missing.values()])
+        prefetch_related_objects(list(full.values()), *card_prefetches(criteria))
         rendered = {}
-        for key, studio in missing.items():
+        for key, row in missing.items():
+            studio = full.get(row.pk)
+            if studio is None:  # deleted since the page's rows were read: no card
+                continue
             values = {"studio": studio, "card_actions": mark_safe(ACTIONS_MARK)}  # noqa: S308
             with context.push(values):
                 rendered[key] = template.render(context)
@@ -117,28 +123,31 @@ def render_studio_cards(context, studios) -> SafeString:
     cards = [
         "<li>" + bodies[key].replace(ACTIONS_MARK, buttons(studio)) + "</li>"
         for key, studio in keyed.items()
+        if key in bodies
     ]
     return mark_safe("".join(cards))  # noqa: S308 (the card's template escaped its parts)
 
 
-def render_film_commissions(context, commissions) -> SafeString:
-    """The "who to ask about permits here" section for `commissions` (in their order).
+def render_film_commissions(context, location) -> SafeString:
+    """The "who to ask about permits here" section of `location`'s page.
 
     Every place of a prefecture (and of a city with an office of its own) lists the same
-    commissions, so the section is rendered once per list of commissions and language, and
-    kept like the cards (a commission's save sets a new catalogue version).
+    commissions (`FilmCommission.objects.for_location`: they depend on the prefecture and the
+    municipality alone), so the section is rendered once per prefecture, city and language,
+    and kept like the cards (a commission's save sets a new catalogue version): a hit runs
+    no query.
     """
-    commissions = list(commissions)
-    keys = ",".join(str(commission.pk) for commission in commissions)
-    digest = hashlib.blake2b(keys.encode(), digest_size=8).hexdigest()
+    area = f"{location.prefecture_id}|{','.join(city_keys(location.municipality))}"
+    digest = hashlib.blake2b(area.encode(), digest_size=8).hexdigest()
     key = f"rokehan:commissions:{get_language() or ''}:{digest}"
     template = context.template.engine.get_template(FILM_COMMISSIONS)
 
     def render_missing(missing: dict) -> dict:
+        commissions = list(FilmCommission.objects.for_location(location))
         with context.push(film_commissions=commissions):
             return {name: template.render(context) for name in missing}
 
-    return mark_safe(_read_or_render({key: commissions}, render_missing)[key])  # noqa: S308
+    return mark_safe(_read_or_render({key: location}, render_missing)[key])  # noqa: S308
 
 
 def _shortlist_buttons(context, item_type: str, items):
@@ -198,7 +207,8 @@ def _read_or_render(keyed: dict, render_missing) -> dict:
     store, version = caches["visitors"], catalogue_version()
     found = store.get_many(list(keyed))
     values = {key: entry[1] for key, entry in found.items() if entry[0] == version}
-    rendered = render_missing({key: obj for key, obj in keyed.items() if key not in values})
+    missing = {key: obj for key, obj in keyed.items() if key not in values}
+    rendered = render_missing(missing) if missing else {}
     if rendered:
         store.set_many({key: (version, html) for key, html in rendered.items()}, BODY_TIMEOUT)
     return {**values, **rendered}

@@ -89,6 +89,11 @@ def _long_short(a, b):
     return max(a, b), min(a, b)
 
 
+# What a list page reads of each studio (`card_rows`): its order (largest_first) and the
+# shortlist button (the names); the rest comes with the card from the cache.
+CARD_ROW_FIELDS = ("name", "name_ja", "status", "largest_stage_m2", "stage_count")
+
+
 class StudioQuerySet(KeywordSearchMixin, VerificationQuerySetMixin, PublishableQuerySet):
     """Named queries for studios; `.search(query)` is the keyword search of every list
     (locations.search): names, company, municipality, descriptions, prefecture."""
@@ -115,13 +120,17 @@ class StudioQuerySet(KeywordSearchMixin, VerificationQuerySetMixin, PublishableQ
 
     def for_list(self, criteria: StageCriteria | None = None):
         """Cards: prefecture, cover, stage stats, and the stages (matching ones when filtering)."""
-        return self.card_rows().prefetch_related(*card_prefetches(criteria))
+        return self.for_cards().prefetch_related(*card_prefetches(criteria))
+
+    def for_cards(self):
+        """Full rows and their prefecture: what a card is drawn from (with `card_prefetches`)."""
+        return self.select_related("prefecture__region")
 
     def card_rows(self):
-        """What a list needs of each studio besides its card: the row (with the stage stats it
-        sorts on) and its prefecture (the cards' stages and cover: `card_prefetches`, read
-        only for cards not drawn yet; see locations.cards)."""
-        return self.select_related("prefecture__region")
+        """The few columns a page of cards reads per row once its cards are cached
+        (locations.cards): the order's, the shortlist button's; no joins. The cards not
+        drawn yet read their full rows, stages and cover then."""
+        return self.only(*CARD_ROW_FIELDS)
 
     def largest_first(self):
         return self.order_by(F("largest_stage_m2").desc(nulls_last=True), "name")

@@ -139,7 +139,8 @@ def studio_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _studio_detail_context(request: HttpRequest, studio: Studio, units: str, chosen) -> dict:
     """The stage table, photos and comparison of one studio's page."""
-    chosen_elsewhere = (
+    # Nothing chosen is the usual first visit: not even a query to build.
+    chosen_elsewhere = chosen and list(
         _visible_stages(request)
         .filter(pk__in=chosen)
         .exclude(studio=studio)
