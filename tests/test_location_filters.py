@@ -373,3 +373,35 @@ def test_each_filterset_has_filters_of_its_own(places):
         assert not hasattr(LocationFilterSet.base_filters[name], "parent")
     assert first.filters["q"].filter.f is first.filters["q"]
     assert set(first.qs) != set(second.qs)
+
+
+@pytest.mark.parametrize(
+    ("limit", "queries"),
+    # 6 places within 1.875 km (a 16th of 30): one circle, one query. 8: the 7.5 km circle
+    # holds them. 12: only the whole 30 km radius does. 40: fewer than asked for, all of them.
+    [(6, 1), (8, 2), (12, 3), (40, 3)],
+)
+def test_nearest_reads_the_smallest_circle_that_holds_enough(
+    limit, queries, django_assert_num_queries
+):
+    """`QuerySet.nearest` gives the nearest `limit` places within the radius, nearest first
+    (ties by name), as sorting every place by distance would, in one query per circle."""
+    centre = (35.0, 135.75)
+    # Rings of places 1, 5, 20 and 60 km north of the centre (one degree ≈ 111.2 km).
+    for km, count in [(1, 6), (5, 2), (20, 4), (60, 3)]:
+        for n in range(count):
+            factories.LocationFactory(
+                name=f"{km:02d} km place {n}",
+                latitude=Decimal(f"{centre[0] + km / 111.2:.6f}"),
+                longitude=Decimal(f"{centre[1] + n * 0.0001:.6f}"),
+            )
+    every = sorted(
+        (
+            (haversine_km(*centre, float(p.latitude), float(p.longitude)), p.name)
+            for p in Location.objects.all()
+        ),
+    )
+    expected = [name for km, name in every if km <= 30][:limit]
+    with django_assert_num_queries(queries):
+        found = Location.objects.all().nearest(*centre, 30, limit)
+    assert [p.name for p in found] == expected

@@ -369,11 +369,10 @@ def test_detail_runs_a_fixed_number_of_queries(client, kyoto, count, django_asse
     ):
         factories.PhotoFactory(location=location)
     factories.StudioFactory.create_batch(count, latitude=kyoto.latitude, longitude=kyoto.longitude)
-    # The place, its photos, its tags, nearby places' keys, nearby studios; up to two
-    # LIMITed counts that find the smallest circle holding the nearby places
-    # (QuerySet.nearest); and the first time they are drawn, the film commissions to ask
-    # about permits (kept per area) and the nearby places' full rows and photos
-    # (locations.cards).
+    # The place, its photos, its tags, nearby studios; the nearby places' keys, one query
+    # per circle tried until one holds six (up to three: QuerySet.nearest); and the first
+    # time they are drawn, the film commissions to ask about permits (kept per area) and the
+    # nearby places' full rows and photos (locations.cards).
     with django_assert_max_num_queries(10):
         assert client.get(kyoto.get_absolute_url()).status_code == 200
     # Another shoot day is another page, with the same commissions and nearby cards.

@@ -144,20 +144,20 @@ class PublishableQuerySet(models.QuerySet):
             qs = qs.filter(distance_km__lte=radius_km)
         return qs
 
-    def nearest(self, lat: float, lng: float, radius_km: float, limit: int):
+    def nearest(self, lat: float, lng: float, radius_km: float, limit: int) -> list:
         """The `limit` rows nearest the point within `radius_km`, nearest first, then by name.
 
-        The smallest of a few circles that holds `limit` rows (a LIMITed count per circle, no
-        sort) bounds the search: around central Tokyo, 30 km holds 12,000 places to compute
-        and sort, 2 km a few hundred. The answer is the same: rows outside a circle are
-        farther than every row inside it.
+        Read in the smallest of a few circles that holds `limit` rows: around central Tokyo,
+        30 km holds 12,000 places to compute and sort, 2 km a few hundred. The answer is the
+        same: rows outside a circle are farther than every row inside it. Each circle tried
+        is one query that already returns the rows, so a dense area costs one query.
         """
-        radius = radius_km
-        for share in NEAREST_STEPS[:-1]:
-            if self.within_km(lat, lng, radius_km * share)[:limit].count() == limit:
-                radius = radius_km * share
+        for share in NEAREST_STEPS:
+            circle = self.within_km(lat, lng, radius_km * share)
+            rows = list(circle.order_by("distance_km", "name", "pk")[:limit])
+            if len(rows) == limit:
                 break
-        return self.within_km(lat, lng, radius).order_by("distance_km", "name", "pk")[:limit]
+        return rows
 
 
 class AuditedModel(models.Model):
