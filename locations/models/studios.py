@@ -25,9 +25,9 @@ from .common import (
 from .verification import TRACKING_FIELDS, VerificationQuerySetMixin, VerificationTracking
 
 SQM_TO_SQFT = Decimal("10.7639")
+M_TO_FT = Decimal("3.28084")
 # Columns built from other data (the search text, the stage stats): no history of their own.
 DERIVED_FIELDS = ["search_text", "largest_stage_m2", "stage_count"]
-M_TO_FT = Decimal("3.28084")
 
 
 class StageCriteria:
@@ -103,9 +103,8 @@ class StudioQuerySet(KeywordSearchMixin, VerificationQuerySetMixin, PublishableQ
         UPDATE; lists sort and show them without a subquery per studio). Stage saves and
         deletes call it (locations.signals); so must anything that bulk-writes stages."""
         stages = Soundstage.objects.filter(studio=OuterRef("pk"))
-        largest = stages.order_by(F("floor_area_m2").desc(nulls_last=True)).values("floor_area_m2")[
-            :1
-        ]
+        largest_first = stages.order_by(F("floor_area_m2").desc(nulls_last=True))
+        largest = largest_first.values("floor_area_m2")[:1]
         count = stages.values("studio").annotate(n=models.Count("pk")).values("n")
         return self.update(
             largest_stage_m2=models.Subquery(largest),
