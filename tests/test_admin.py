@@ -224,6 +224,30 @@ def test_a_fixer_adds_a_studio_with_two_stages(fixer_client, fixer):
     assert studio.created_by == fixer
     areas = {s.name: s.floor_area_m2 for s in studio.stages.all()}
     assert areas == {"Stage 1": Decimal("1000"), "Stage 2": Decimal("550")}
+    # The inline's saves keep the studio's stored stats, which its list row shows.
+    assert (studio.stage_count, studio.largest_stage_m2) == (2, Decimal("1000"))
+    row = _changelist_row(fixer_client, studio)
+    assert '<td class="field-stage_count">2</td>' in row
+    assert '<td class="field-largest_stage">1,000</td>' in row
+
+
+def _changelist_row(client, studio) -> str:
+    html = client.get(url("studio", "changelist")).content.decode()
+    rows = html[html.index("<tbody>") :]
+    start = rows.index(f'href="{url("studio", "change", studio.pk)}"')
+    return rows[start : rows.index("</tr>", start)]
+
+
+def test_deleting_a_stage_in_the_admin_updates_its_studio_row(editor_client):
+    studio = factories.StudioFactory(name="Sample Studio South")
+    big = factories.stage(studio, "Big", "40", "30")
+    factories.stage(studio, "Small", "20", "10")
+    assert '<td class="field-largest_stage">1,200</td>' in _changelist_row(editor_client, studio)
+    response = editor_client.post(url("soundstage", "delete", big.pk), {"post": "yes"})
+    assert response.status_code == 302
+    row = _changelist_row(editor_client, studio)
+    assert '<td class="field-stage_count">1</td>' in row
+    assert '<td class="field-largest_stage">200</td>' in row
 
 
 def test_the_stage_inline_shows_the_area_used(fixer_client):

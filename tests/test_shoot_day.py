@@ -102,3 +102,24 @@ def test_cached_pages_differ_by_date(client, kinkakuji):
     second = shoot_day_section(page(client, kinkakuji, "?date=2027-12-01"))
     assert "Thu 1 Apr 2027" in first and "Thu 1 Apr 2027" not in second
     assert shoot_day_section(page(client, kinkakuji, "?date=2027-04-01")) == first
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_hour_table_and_the_chart_draw_each_hour_of_the_day(client, kinkakuji, language):
+    """The table's rows and the chart's rings, compass and hour dots (built in Python,
+    locations.shoot_day / locations.sun_chart): one per hour the sun is up, with its figures."""
+    import re
+
+    from django.template.defaultfilters import floatformat
+
+    from locations.sun import sun_day
+
+    day = sun_day(kinkakuji.latitude, kinkakuji.longitude, dt.date(2027, 4, 1))
+    html = page(client, kinkakuji, "?date=2027-04-01", language)
+    body = html[html.index('<table class="sun-table">') : html.index("</table>")]
+    rows = re.findall(r"<tr><td><time>(\d\d:\d\d)</time></td><td>(\w+) · (\d+)°</td>", body)
+    assert rows == [(f"{p.at:%H:%M}", p.compass, floatformat(p.azimuth, 0)) for p in day.hours]
+    assert len(re.findall(r'<circle class="sun-chart-hour" ', html)) == len(day.hours)
+    assert len(re.findall(r'<circle class="sun-chart-ring" cx="110.0" cy="110.0" r="', html)) == 2
+    compass = re.findall(r'dominant-baseline="middle">(\w)</text>', html)
+    assert compass == ["N", "E", "S", "W"]
