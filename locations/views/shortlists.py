@@ -98,6 +98,16 @@ def items_context(request, shortlist, *, editable: bool) -> dict:
     return context
 
 
+def _items_partial(request, pk):
+    """The owner's items, read again after a change: what htmx swaps into the page."""
+    shortlist = own_shortlist(
+        request, pk, Shortlist.objects.with_items(published_places=public_places(request))
+    )
+    return render(
+        request, "shortlists/_items.html", items_context(request, shortlist, editable=True)
+    )
+
+
 @login_required
 def shortlist_list(request):
     """The user's shortlists, and a form to start a new one (POST)."""
@@ -212,12 +222,7 @@ def item_move(request, pk, item_pk):
     move_shortlist_item(item=item, direction=form.cleaned_data["direction"])
     shortlist.save(update_fields=["updated_at"])
     if request.htmx:
-        shortlist = own_shortlist(
-            request, pk, Shortlist.objects.with_items(published_places=public_places(request))
-        )
-        return render(
-            request, "shortlists/_items.html", items_context(request, shortlist, editable=True)
-        )
+        return _items_partial(request, pk)
     return redirect(f"{shortlist.get_absolute_url()}#item-{item.pk}")
 
 
@@ -228,12 +233,7 @@ def item_remove(request, pk, item_pk):
     item.delete()
     shortlist.save(update_fields=["updated_at"])
     if request.htmx:
-        shortlist = own_shortlist(
-            request, pk, Shortlist.objects.with_items(published_places=public_places(request))
-        )
-        return render(
-            request, "shortlists/_items.html", items_context(request, shortlist, editable=True)
-        )
+        return _items_partial(request, pk)
     messages.success(request, _("Removed from the shortlist."))
     return redirect(shortlist)
 
