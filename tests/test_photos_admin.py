@@ -365,3 +365,26 @@ def test_fixers_group_has_what_uploading_needs():
     fixers = Group.objects.get(name="Fixers")
     codenames = set(fixers.permissions.values_list("codename", flat=True))
     assert {"add_photo", "change_photo", "change_location", "change_studio"} <= codenames
+
+
+@pytest.mark.parametrize(
+    ("language", "list_name", "step"),
+    [("en", "Locations", "Add photos"), ("ja", "ロケ地", "写真を追加")],
+)
+def test_our_admin_pages_carry_the_admins_breadcrumbs_to_the_record_and_the_list(
+    fixer_client, location, language, list_name, step
+):
+    """The shared breadcrumbs: home, the app, the list, the place (a page about one record),
+    then the step; the import page, which is about no record, stops at the list."""
+    headers = {"HTTP_ACCEPT_LANGUAGE": language}
+    html = fixer_client.get(add_photos_url(location), **headers).content.decode()
+    crumbs = html.split('<div class="breadcrumbs">', 1)[1].split("</div>", 1)[0]
+    assert 'href="/admin/"' in crumbs
+    assert f'href="{url("location", "changelist")}">{list_name}</a>' in crumbs
+    assert f'href="{url("location", "change", location.pk)}">{location}</a>' in crumbs
+    assert crumbs.rstrip().endswith(f"&rsaquo; {step}")
+
+    html = fixer_client.get(url("location", "import"), **headers).content.decode()
+    crumbs = html.split('<div class="breadcrumbs">', 1)[1].split("</div>", 1)[0]
+    assert f'href="{url("location", "changelist")}">{list_name}</a>' in crumbs
+    assert url("location", "change", location.pk) not in crumbs
