@@ -18,6 +18,7 @@ The rows of every page are exactly those of Django's paginator; `?page=` keeps i
 
 from functools import cached_property
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
 from django.db.models import BooleanField, Func
@@ -40,7 +41,7 @@ class CappedPaginator(Paginator):
         # SELECT id … LIMIT cap + 1: stops after cap + 1 rows. Unordered, so the LIMIT stops
         # the scan early instead of sorting every match; the key alone, so annotations only
         # the cards show (a studio's largest stage) are not computed for every match.
-        keys = list(self.object_list.order_by().values_list("pk", flat=True)[: self.count_cap + 1])
+        keys = _first_keys(self.object_list.order_by(), self.count_cap + 1)
         narrow = len(keys) <= self.count_cap and _narrowable(self.object_list, len(keys))
         self._keys = keys if narrow else None
         return len(keys)
@@ -107,6 +108,26 @@ class CappedPaginator(Paginator):
         # Skip on primary keys alone, then read full rows (joins, prefetches) for this page.
         keys = object_list.prefetch_related(None).values("pk")[start:stop]
         return list(object_list.filter(pk__in=keys))
+
+
+def _first_keys(queryset, limit: int) -> list[int]:
+    """The primary keys of `queryset`'s first `limit` rows (in its order).
+
+    On PostgreSQL as one array value (`SELECT ARRAY(…)`): one row for the driver to read
+    instead of a thousand for Django's row iterator, a third of the CPU (0.23 ms instead of
+    0.57 per capped count, `docs/performance.md`, ninth round). SQLite has no arrays.
+    """
+    keys = queryset.values_list("pk", flat=True)[:limit]
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return list(keys)
+    try:
+        sql, params = keys.query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:  # a condition that matches nothing (`pk__in=[]`, `.none()`)
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT ARRAY({sql})", params)  # noqa: S608 (Django's compiled SQL)
+        return cursor.fetchone()[0]
 
 
 def _narrowable(queryset, count: int) -> bool:

@@ -141,3 +141,12 @@ def test_keys_stand_in_only_as_far_as_the_database_takes_parameters():
     assert _narrowable(queryset, 400)
     # SQLite takes one parameter per key, 999 in all: 600 keys read the page as before.
     assert _narrowable(queryset, 600) == (connection.vendor == "postgresql")
+
+
+def test_a_search_that_can_match_nothing_counts_nothing(places):
+    # Django compiles no SQL for these (EmptyResultSet): the keys are read without a query.
+    for queryset in (Location.objects.none(), Location.objects.filter(pk__in=[])):
+        paginator = capped(queryset, cap=1000)
+        with CaptureQueriesContext(connection) as queries:
+            page = paginator.get_page(1)
+        assert (list(page), paginator.count, len(queries)) == ([], 0, 0)
