@@ -11,10 +11,28 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import jpholiday
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from locations.clock import tokyo_today
 
 ONE_DAY = timedelta(days=1)
+# The years jpholiday and astral are trusted for (holiday law changes are announced a year or
+# more ahead; beyond that a deadline would be guesswork). Every day the site counts business
+# days or sun times for, a shoot day or a tour's, lies in them: far from date's own limits,
+# where counting a lead time back from 0001-01-01 overflowed.
+FIRST_DATE = date(2000, 1, 1)
+LAST_DATE = date(2099, 12, 31)
+
+
+def validate_calendar_date(value: date) -> None:
+    """A form's and a model field's check that `value` lies in FIRST_DATE…LAST_DATE."""
+    if value is not None and not FIRST_DATE <= value <= LAST_DATE:
+        raise ValidationError(
+            _("Choose a date from %(first)s to %(last)s."),
+            code="out_of_calendar",
+            params={"first": FIRST_DATE.isoformat(), "last": LAST_DATE.isoformat()},
+        )
 
 
 def is_new_year_closure(day: date) -> bool:

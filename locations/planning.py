@@ -15,6 +15,7 @@ from locations.models import (
     ShortlistItem,
 )
 from locations.models.common import unique_slug
+from locations.permits import FIRST_DATE, LAST_DATE
 from locations.travel import distance_km, nearest_neighbour_order, suggest_mode
 
 # Tours start where the guests land: Tokyo Station.
@@ -75,7 +76,7 @@ def itinerary_from_shortlist(*, shortlist: Shortlist, start_date: date, user) ->
 
     One day per region along a short route (see `plan_days`), stops at 09:00, 11:00 …,
     90 minutes each, with a travel mode suggested by the distance from the previous stop.
-    Raises ValueError for an empty shortlist.
+    Raises ValueError for an empty shortlist, or for days outside the site's calendar.
     """
     items = list(
         shortlist.items.select_related(
@@ -85,12 +86,13 @@ def itinerary_from_shortlist(*, shortlist: Shortlist, start_date: date, user) ->
     if not items:
         raise ValueError(_("The shortlist is empty: add places before planning a tour."))
     days = plan_days(items)
+    end_date = _within_calendar(start_date, len(days) - 1)
     itinerary = Itinerary.objects.create(
         title=shortlist.title,
         slug=unique_slug(Itinerary, shortlist.title),
         description=shortlist.brief,
         start_date=start_date,
-        end_date=start_date + timedelta(days=len(days) - 1),
+        end_date=end_date,
         status=ItineraryStatus.DRAFT,
         created_by=user,
         updated_by=user,
@@ -129,6 +131,17 @@ def itinerary_from_shortlist(*, shortlist: Shortlist, start_date: date, user) ->
     return itinerary
 
 
+def _within_calendar(first: date, days_after: int) -> date:
+    """The tour's last day, `days_after` its first; ValueError when either lies outside the
+    calendar the site counts permits and sun times for (`locations.permits.FIRST_DATE`…)."""
+    if FIRST_DATE <= first <= LAST_DATE - timedelta(days=days_after):
+        return first + timedelta(days=days_after)
+    raise ValueError(
+        _("A tour's days must fall from %(first)s to %(last)s.")
+        % {"first": FIRST_DATE.isoformat(), "last": LAST_DATE.isoformat()}
+    )
+
+
 @transaction.atomic
 def duplicate_itinerary(
     *, itinerary: Itinerary, user, start_date: date | None = None, title: str = ""
@@ -139,6 +152,7 @@ def duplicate_itinerary(
     the same number of days, so the days of the week may change but the plan's shape stays.
     """
     shift = (start_date - itinerary.start_date) if start_date else timedelta(0)
+    _within_calendar(itinerary.start_date + shift, (itinerary.end_date - itinerary.start_date).days)
     title = title or _("%(title)s (copy)") % {"title": itinerary.title}
     copy = Itinerary.objects.create(
         title=title,

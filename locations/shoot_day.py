@@ -15,14 +15,14 @@ from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext_lazy as _
 
-from locations.permits import PermitDeadline, earliest_shoot_date, permit_deadline
+from locations.permits import (
+    PermitDeadline,
+    earliest_shoot_date,
+    permit_deadline,
+    validate_calendar_date,
+)
 from locations.sun import SunDay, sun_day
 from locations.sun_chart import SunChart, sun_chart
-
-# The years astral and jpholiday are trusted for here (holiday law changes are announced
-# a year or more ahead; beyond that a deadline would be guesswork).
-FIRST_DATE = date(2000, 1, 1)
-LAST_DATE = date(2099, 12, 31)
 
 
 class ShootDateForm(forms.Form):
@@ -38,11 +38,7 @@ class ShootDateForm(forms.Form):
 
     def clean_date(self):
         value = self.cleaned_data["date"]
-        if value is not None and not FIRST_DATE <= value <= LAST_DATE:
-            raise forms.ValidationError(
-                _("Choose a date from %(first)s to %(last)s.")
-                % {"first": FIRST_DATE.isoformat(), "last": LAST_DATE.isoformat()}
-            )
+        validate_calendar_date(value)
         return value
 
 

@@ -4,6 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from locations.models import Location, Shortlist, ShortlistItem, Studio
+from locations.permits import FIRST_DATE, LAST_DATE, validate_calendar_date
+
+# The date picker offers only the days a tour can have (locations.permits' calendar).
+TOUR_DAY_PICKER = forms.DateInput(
+    attrs={"type": "date", "min": FIRST_DATE.isoformat(), "max": LAST_DATE.isoformat()}
+)
 
 PLACE_MODELS = {"location": Location, "studio": Studio}
 
@@ -66,7 +72,7 @@ class StartDateForm(forms.Form):
     """The first day of a tour planned from a shortlist."""
 
     start_date = forms.DateField(
-        label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("First day"), widget=TOUR_DAY_PICKER, validators=[validate_calendar_date]
     )
 
 
@@ -76,6 +82,7 @@ class DuplicateItineraryForm(forms.Form):
     start_date = forms.DateField(
         label=_("New first day"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=TOUR_DAY_PICKER,
+        validators=[validate_calendar_date],
         help_text=_("Every date moves by the same number of days. Leave empty to keep the dates."),
     )

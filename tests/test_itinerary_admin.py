@@ -297,3 +297,28 @@ def test_demo_tour_loads_again_without_doubling():
     again = load_tour()
     assert Itinerary.objects.filter(slug=SLUG).count() == 1
     assert again.start_date == MON and again.stops.count() == count
+
+
+def test_a_copy_outside_the_calendar_is_refused_and_no_copy_is_made(fixer_client):
+    fits = factories.ItineraryFactory(start_date=MON, end_date=MON)
+    long = factories.ItineraryFactory(start_date=MON, end_date=MON + dt.timedelta(days=6))
+    action = {"action": "duplicate_as_template", ACTION_CHECKBOX_NAME: [fits.pk, long.pk]}
+    url = reverse(CHANGELIST)
+    refused = fixer_client.post(url, {**action, "apply": "1", "start_date": "9999-12-31"})
+    assert refused.status_code == 200
+    assert "Choose a date from 2000-01-01 to 2099-12-31." in refused.text
+    # The first tour fits from 2099-12-31, the week-long one does not: neither is copied.
+    response = fixer_client.post(
+        url, {**action, "apply": "1", "start_date": "2099-12-31"}, follow=True
+    )
+    assert "days must fall from 2000-01-01 to 2099-12-31." in response.text
+    assert Itinerary.objects.count() == 2
+
+
+def test_the_change_form_refuses_days_outside_the_calendar(fixer_client):
+    url = reverse("admin:locations_itinerary_add")
+    data = {**tour_data(start_date="0001-01-01", end_date="0001-01-03"), **management()}
+    response = fixer_client.post(url, data)
+    assert response.status_code == 200
+    assert "Choose a date from 2000-01-01 to 2099-12-31." in response.text
+    assert not Itinerary.objects.exists()

@@ -423,3 +423,21 @@ def test_out_of_range_ids_are_a_400_or_404_not_a_500(manager_client):
     )
     assert response.status_code == 400
     assert manager_client.get(f"/shortlists/{huge}/").status_code == 404
+
+
+@pytest.mark.parametrize("start", ["0001-01-01", "9999-12-31", "1999-12-31", "2100-01-01"])
+def test_a_tour_outside_the_calendar_is_refused_with_its_range(
+    fixer_client, japan_shortlist, start
+):
+    # Year 1 and 9999 once made a 500 (a deadline counted back past date.min, an end past max).
+    url = reverse("shortlists:itinerary", args=[japan_shortlist.pk])
+    response = fixer_client.post(url, {"start_date": start}, follow=True)
+    assert "Choose a date from 2000-01-01 to 2099-12-31." in response.text
+    assert not Itinerary.objects.exists()
+
+
+def test_a_tour_whose_last_day_would_leave_the_calendar_is_refused(fixer_client, japan_shortlist):
+    url = reverse("shortlists:itinerary", args=[japan_shortlist.pk])
+    response = fixer_client.post(url, {"start_date": "2099-12-31"}, follow=True)
+    assert "days must fall from 2000-01-01 to 2099-12-31." in response.text
+    assert not Itinerary.objects.exists()

@@ -9,7 +9,7 @@ are imported never matters.
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -231,14 +231,19 @@ class ItineraryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     def duplicate_as_template(self, request, queryset):
         form = DuplicateItineraryForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
-            copies = [
-                duplicate_itinerary(
-                    itinerary=itinerary,
-                    user=request.user,
-                    start_date=form.cleaned_data["start_date"],
-                )
-                for itinerary in queryset
-            ]
+            try:
+                with transaction.atomic():  # every copy or none
+                    copies = [
+                        duplicate_itinerary(
+                            itinerary=itinerary,
+                            user=request.user,
+                            start_date=form.cleaned_data["start_date"],
+                        )
+                        for itinerary in queryset
+                    ]
+            except ValueError as error:  # a copy's days would leave the calendar
+                self.message_user(request, str(error), messages.ERROR)
+                return None
             self.message_user(
                 request,
                 ngettext(

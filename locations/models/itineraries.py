@@ -10,6 +10,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from locations.permits import validate_calendar_date
+
 from .common import (
     AuditedModel,
     PublishableQuerySet,
@@ -85,8 +87,8 @@ class Itinerary(AuditedModel):
     description = models.TextField(
         _("description"), blank=True, help_text=_("What the tour is for, shown to the guests.")
     )
-    start_date = models.DateField(_("first day"))
-    end_date = models.DateField(_("last day"))
+    start_date = models.DateField(_("first day"), validators=[validate_calendar_date])
+    end_date = models.DateField(_("last day"), validators=[validate_calendar_date])
     party_size = models.PositiveSmallIntegerField(_("number of guests"), null=True, blank=True)
     party = models.TextField(
         _("guests"),
@@ -175,7 +177,7 @@ class ItineraryStop(models.Model):
     itinerary = models.ForeignKey(
         Itinerary, verbose_name=_("itinerary"), on_delete=models.CASCADE, related_name="stops"
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_calendar_date])
     start_time = models.TimeField(_("from"))
     end_time = models.TimeField(
         _("until"), null=True, blank=True, help_text=_("Leave empty for a moment (a check-in).")

@@ -266,7 +266,10 @@ def shortlist_to_itinerary(request, pk):
     shortlist = own_shortlist(request, pk)
     form = StartDateForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose the tour's first day."))
+        if form.has_error("start_date", code="out_of_calendar"):
+            messages.error(request, form.errors["start_date"][0])
+        else:
+            messages.error(request, _("Choose the tour's first day."))
         return redirect(shortlist)
     try:
         itinerary = itinerary_from_shortlist(
