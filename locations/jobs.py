@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from locations.importers import IMPORTERS
+from locations.importers.csvfile import refuse_nul
 from locations.models import Job, JobKind, JobStatus, Photo
 
 logger = logging.getLogger(__name__)
@@ -95,7 +96,9 @@ def start_import(
 ) -> Job:
     """Queue an import (or, with `dry_run`, its preview) of a CSV file's text; returns the
     job. The user's publish permission and language are the job's. With `queue=False` the
-    job is only recorded, for the caller to `run` itself (the command line does)."""
+    job is only recorded, for the caller to `run` itself (the command line does). Raises
+    `FileFormatError` for a text no job can keep (a NUL: PostgreSQL refuses it)."""
+    refuse_nul(text)  # FileFormatError: a job could not even keep the file
     importer = IMPORTERS[kind](user=user)
     return _queue(
         kind=IMPORT_KINDS[kind],

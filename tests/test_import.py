@@ -19,7 +19,7 @@ from locations.importers import (
     LocationImporter,
     StudioImporter,
 )
-from locations.models import Location, Soundstage, Status, Studio, Tag
+from locations.models import Job, Location, Soundstage, Status, Studio, Tag
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -266,6 +266,8 @@ GOOD_ROW = "Kinkaku-ji,金閣寺,temple,Kyoto,Kyoto,,35.039370,135.729243,Fine r
         ("T" * 201 + ",,building,Tokyo,,,,,,,", "line 3: name: Ensure this value has at most 200"),
         ("Tokyo Tower,,building,Tokyo,,,,,,,,extra", "line 3: 12 values but the header has 11"),
         (GOOD_ROW, "line 3: same name, prefecture and municipality as line 2"),
+        # A NUL once reached PostgreSQL in the lookups of a preview (a 500 there).
+        ("Tokyo\x00 Tower,,building,Tok\x00yo,,,,,,,", "line 3: a cell holds a null character"),
     ],
 )
 def test_a_bad_location_row_is_named_and_nothing_is_written(tmp_path, bad_row, message):
@@ -285,6 +287,7 @@ def test_a_bad_location_row_is_named_and_nothing_is_written(tmp_path, bad_row, m
         ),
         (",,Tokyo,,,,,Stage 1,30,20,10,,no,no,", "line 3: studio is required"),
         ("Studio X,,Tokyo,,,,,Stage 1,abc,20,10,,no,no,", 'line 3: length_m "abc" is not a number'),
+        ("Studio\x00 X,,Tokyo,,,,,Stage 1,30,20,10,,no,no,", "line 3: a cell holds a null"),
         (
             "Studio X,,Tokyo,,,,,Stage 1,30,20,10,,maybe,no,",
             'line 3: tank "maybe" is not yes or no',
@@ -581,3 +584,23 @@ def test_reimporting_an_unchanged_file_costs_the_same_queries_for_3_or_30_rows(
         assert "0 new, 0 updated" in output
         queries[n] = len(captured)
     assert queries[30] == queries[3]
+
+
+def test_the_admin_preview_names_a_null_character_instead_of_failing(fixer_client):
+    file = io.BytesIO(f"{LOCATION_HEADER}\n{GOOD_ROW}\nA\x00B,,street,Tok\x00yo,,,,,,,\n".encode())
+    file.name = "locations.csv"
+    response = fixer_client.post(import_url("location"), {"file": file})
+    assert response.status_code == 200
+    assert "line 3: a cell holds a null character (NUL)" in response.content.decode()
+    assert response.context["payload"] is None
+    assert Location.objects.count() == 0
+
+
+def test_a_large_file_with_a_null_character_is_previewed_here_not_queued(fixer_client, settings):
+    settings.IMPORT_BACKGROUND_ROWS = 1  # two rows: large enough for a background job
+    file = io.BytesIO(f"{LOCATION_HEADER}\n{GOOD_ROW}\nA\x00B,,street,Tokyo,,,,,,,\n".encode())
+    file.name = "locations.csv"
+    response = fixer_client.post(import_url("location"), {"file": file})
+    assert response.status_code == 200
+    assert "line 3: a cell holds a null character (NUL)" in response.content.decode()
+    assert not Job.objects.exists() and Location.objects.count() == 0

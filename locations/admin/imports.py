@@ -111,7 +111,11 @@ class CatalogueImportExportMixin:
             if form.is_valid():
                 upload = form.cleaned_data["file"]
                 data = upload.read()
-                if importer.count_rows(data) > settings.IMPORT_BACKGROUND_ROWS:
+                # A file with a NUL cannot be kept by a job: the preview below names its lines.
+                if (
+                    importer.count_rows(data) > settings.IMPORT_BACKGROUND_ROWS
+                    and b"\x00" not in data
+                ):
                     # A large file is previewed (and then imported) by a background job.
                     job = start_import(
                         kind=self.import_kind,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from locations.models import Status
 from locations.models.common import JAPAN_LAT_MAX, JAPAN_LAT_MIN, JAPAN_LNG_MAX, JAPAN_LNG_MIN
@@ -195,6 +196,17 @@ class Row:
         return raw.casefold()
 
 
+NUL_MESSAGE = gettext_noop("a cell holds a null character (NUL), which cannot be saved")
+
+
+def refuse_nul(text: str) -> None:
+    """FileFormatError naming the first line with a NUL: PostgreSQL cannot store the file's
+    text (a background job keeps it) nor any cell of it."""
+    at = text.find("\x00")
+    if at >= 0:
+        raise FileFormatError([LineError(text.count("\n", 0, at) + 1, _(NUL_MESSAGE))])
+
+
 def read_rows(
     data: bytes | str, columns: tuple[str, ...], optional: tuple[str, ...] = ()
 ) -> list[Row]:
@@ -218,13 +230,18 @@ def read_rows(
     try:
         header = next(reader, [])
         line = 1
-        names = [name.strip().casefold() for name in header]
+        names = [name.replace("\x00", "").strip().casefold() for name in header]
         _check_header(names, columns, optional)
         rows = []
         for line, values in enumerate(reader, start=2):
             if not any(value.strip() for value in values):
                 continue
+            nul = any("\x00" in value for value in values)
+            if nul:  # PostgreSQL cannot store it (nor look it up): never let it past here
+                values = [value.replace("\x00", "") for value in values]
             row = Row(line, dict(zip(names, values, strict=False)))
+            if nul:
+                row.error(_(NUL_MESSAGE))
             if any(value.strip() for value in values[len(names) :]):
                 row.error(
                     _(

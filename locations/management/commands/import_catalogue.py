@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from locations import jobs
-from locations.importers import IMPORTERS, LineError
+from locations.importers import IMPORTERS, FileFormatError, LineError
 from locations.models import JobStatus
 
 
@@ -55,9 +55,21 @@ class Command(BaseCommand):
             account = get_user_model().objects.filter(username=user).first()
             if account is None:
                 raise CommandError(f'no user "{user}"')
-        job = jobs.start_import(
-            kind=kind, text=text, user=account, title=file.name, dry_run=dry_run, queue=background
-        )
+        try:
+            job = jobs.start_import(
+                kind=kind,
+                text=text,
+                user=account,
+                title=file.name,
+                dry_run=dry_run,
+                queue=background,
+            )
+        except FileFormatError as exc:
+            for error in exc.errors:
+                self.stderr.write(str(error))
+            raise CommandError(
+                f"{len(exc.errors)} problem(s) in {file}; nothing was imported."
+            ) from None
         if background:
             self.stdout.write(
                 f"Queued as background job {job.pk}: follow it in the admin "
