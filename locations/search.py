@@ -2,7 +2,8 @@
 
 Both databases compare the same pre-normalised text, so SQLite and PostgreSQL return the
 same results: NFKC folds full-width/half-width forms (ＳＨＩＢＵＹＡ → SHIBUYA, ｶﾀｶﾅ → カタカナ),
-casefold folds case in every script, and katakana is folded to hiragana so that
+casefold folds case in every script, the accents of Latin letters go (Hepburn's macrons:
+Kyōto, Tôkyô and Kyoto are one word), and katakana is folded to hiragana so that
 キンカクジ and きんかくじ are one word. `keyword_search` (the querysets' `.search()` through
 `KeywordSearchMixin`) is the single implementation behind /locations/, /studios/,
 /film-commissions/, their /api/ lists and the admin's search boxes.
@@ -25,12 +26,26 @@ _NON_ASCII_WORDS = re.compile(r"[^\W\x00-\x7f]+")
 
 
 def normalize(text: str) -> str:
-    """Return `text` folded for comparison: NFKC, casefold, katakana → hiragana, spaces squeezed."""
+    """Return `text` folded for comparison: NFKC, casefold, no accents on Latin letters,
+    katakana → hiragana, spaces squeezed."""
     if not text:
         return ""
     folded = unicodedata.normalize("NFKC", str(text)).casefold()
-    folded = jaconv.kata2hira(folded)
+    folded = jaconv.kata2hira(_without_latin_accents(folded))
     return " ".join(folded.split())
+
+
+def _without_latin_accents(text: str) -> str:
+    """`text` without the combining marks on ASCII letters (ō → o, é → e); the marks of
+    other scripts stay (the dakuten of が is a combining mark once decomposed)."""
+    if text.isascii():
+        return text
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 def compact(text: str) -> str:

@@ -90,6 +90,25 @@ def test_query_terms_split_on_separators_and_fold_width_and_kana():
     assert query_terms('"kyoto"') == ["kyoto"]
 
 
+@pytest.mark.parametrize("query", ["Kinkakuji Kyōto", "KINKAKUJI KYÔTO", "kinkakuji kyoto"])
+def test_hepburn_macrons_and_circumflexes_find_the_plain_spelling(kinkakuji, ginkakuji, query):
+    assert list(Location.objects.search(query)) == [kinkakuji]
+
+
+def test_a_place_written_with_macrons_is_found_without_them(client, ginkakuji):
+    shrine = factories.LocationFactory(name="Meiji Jingū", municipality="Shibuya, Tōkyō")
+    assert list(Location.objects.search("jingu tokyo")) == [shrine]
+    page = client.get("/locations/", {"q": "Tōkyō"})
+    assert [p.pk for p in page.context["locations"]] == [shrine.pk]
+
+
+def test_japanese_voicing_marks_still_tell_words_apart():
+    # Decomposed, が is か plus a combining mark: only the marks on Latin letters go.
+    assert normalize("ばら") != normalize("はら")
+    assert normalize("ガイド") == "がいど"
+    assert normalize("Ōsaka Café") == "osaka cafe"
+
+
 # Readings suggested for a fixer to confirm.
 
 
