@@ -119,6 +119,10 @@ def test_japanese_voicing_marks_still_tell_words_apart():
         ("清水寺", "きよみずでら", "Kiyomizudera"),
         ("伏見稲荷大社", "ふしみいなりたいしゃ", "Fushimi Inari Taisha"),
         ("キンカクジ", "きんかくじ", "Kinkakuji"),
+        # pykakasi reads 通り's okurigana with the kanji and then again on its own.
+        ("銀座通り", "ぎんざどおり", "Ginzadoori"),
+        ("中通り", "なかどおり", "Nakadoori"),
+        ("曲り角", "まがりかど", "Magarikado"),  # one dictionary word: nothing repeated
         ("", "", ""),
         ("   ", "", ""),
     ],

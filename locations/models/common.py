@@ -255,6 +255,28 @@ def _kakasi():
     return pykakasi.kakasi()
 
 
+def reading_items(text: str) -> list[dict]:
+    """pykakasi's words of `text` (orig, hira, hepburn …), without the okurigana it repeats.
+
+    For a dictionary word written with okurigana (通り, 曲り) pykakasi reads the kanji with
+    the kana included (通 → どおり) and then gives the kana again as a word of its own, so
+    銀座通り read ぎんざどおりり. A kana-only word that the previous word's reading already
+    ends with, while its written form does not, is that repeat.
+    """
+    items = []
+    for item in _kakasi().convert(text or ""):
+        previous = items[-1] if items else None
+        if (
+            previous is not None
+            and item["orig"] == item["hira"]  # kana only
+            and previous["hira"].endswith(item["hira"])
+            and not previous["orig"].endswith(item["orig"])
+        ):
+            continue
+        items.append(item)
+    return items
+
+
 def romanize(text: str) -> str:
     """Hepburn romaji for Japanese text (a suggestion for a person to confirm)."""
-    return " ".join(item["hepburn"] for item in _kakasi().convert(text or "") if item["hepburn"])
+    return " ".join(item["hepburn"] for item in reading_items(text) if item["hepburn"])
