@@ -1,7 +1,8 @@
 """Approximate bounding boxes of the 47 prefectures, and rough population weights.
 
 Used by the synthetic catalogue generator (`generate_catalogue`) so that generated points land
-in, or near, the prefecture they claim. The boxes were read off a map by hand, to about a tenth
+in, or near, the prefecture they claim, and by the importer to note a row whose coordinates
+lie in another prefecture (`misplaced_in`). The boxes were read off a map by hand, to about a tenth
 of a degree: they are not surveyed boundaries. Each covers the prefecture's main territory only;
 remote islands are left out (Tokyo's Izu and Ogasawara islands, Kagoshima's Amami and Tokara
 islands, Nagasaki's Tsushima and Goto, Shimane's Oki, Okinawa outside the main island), because
@@ -128,3 +129,27 @@ PREFECTURE_POPULATION: dict[int, int] = {
     46: 1588,
     47: 1467,
 }
+
+
+# How far outside its prefecture's box a point may lie before a check calls it misplaced:
+# the boxes are rough and leave islands out, and towns sit on borders.
+MISPLACED_MARGIN_DEGREES = 0.3  # about 30 km
+
+
+def misplaced_in(code: int, lat: float, lng: float) -> int | None:
+    """The code of the prefecture a point seems to be in instead of prefecture `code`, or None.
+
+    Only a point well outside `code`'s box (MISPLACED_MARGIN_DEGREES) and inside another
+    prefecture's box counts: Sapporo's coordinates for a place in Okinawa, not a remote
+    island (inside no box) or a town by a border. For a check a person reads, not a refusal.
+    """
+    own = PREFECTURE_BOUNDS.get(code)
+    if own is None:
+        return None
+    margin = MISPLACED_MARGIN_DEGREES
+    widened = Bounds(
+        own.lat_min - margin, own.lat_max + margin, own.lng_min - margin, own.lng_max + margin
+    )
+    if widened.contains(lat, lng):
+        return None
+    return next((other for other, box in PREFECTURE_BOUNDS.items() if box.contains(lat, lng)), None)

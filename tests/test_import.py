@@ -604,3 +604,26 @@ def test_a_large_file_with_a_null_character_is_previewed_here_not_queued(fixer_c
     assert response.status_code == 200
     assert "line 3: a cell holds a null character (NUL)" in response.content.decode()
     assert not Job.objects.exists() and Location.objects.count() == 0
+
+
+def test_coordinates_in_another_prefecture_are_noted_not_refused(tmp_path):
+    # Sapporo's coordinates on a row for Okinawa: a swapped or copied cell, worth a look.
+    text = f"{LOCATION_HEADER}\nShuri test,,park,Okinawa,,,43.06,141.35,,,draft\n{GOOD_ROW}\n"
+    out = run_command("locations", write(tmp_path, text))
+    assert "line 2: 43.06, 141.35 lie in Hokkaido, not Okinawa: check the coordinates" in out
+    assert out.count(" lie in ") == 1  # Kinkaku-ji lies in Kyoto
+    assert Location.objects.count() == 2
+
+
+def test_no_demo_place_is_noted_as_lying_in_another_prefecture():
+    from locations.demo.loader import load_places
+    from locations.prefecture_bounds import misplaced_in
+
+    load_places()
+    places = Location.objects.select_related("prefecture").exclude(latitude=None)
+    assert places.count() > 40
+    # Remote islands lie in no prefecture's box, and a town by a border in its own, widened.
+    assert misplaced_in(47, 24.34, 124.16) is None  # Ishigaki, Okinawa
+    for place in places:
+        lat, lng = float(place.latitude), float(place.longitude)
+        assert misplaced_in(place.prefecture.code, lat, lng) is None, place.slug

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from locations.models import Compass, DronePolicy, Location, Power
+from locations.prefecture_bounds import misplaced_in
 from locations.readings import suggest_readings
 from locations.search import normalize
 
@@ -188,6 +189,23 @@ class LocationImporter(CatalogueImporter):
             return None
         return candidates[0] if candidates else None
 
+    def _misplaced(self, prefecture, latitude, longitude) -> list[str]:
+        """A note when the coordinates lie in another prefecture (a swapped column or a
+        copied row): saved as written, for the fixer to check."""
+        code = misplaced_in(prefecture.code, float(latitude), float(longitude))
+        other = self.lookups.prefecture_codes.get(code) if code else None
+        if other is None:
+            return []
+        return [
+            _("%(lat)s, %(lng)s lie in %(other)s, not %(prefecture)s: check the coordinates")
+            % {
+                "lat": format(latitude.normalize(), "f"),
+                "lng": format(longitude.normalize(), "f"),
+                "other": other.local_name,
+                "prefecture": prefecture.local_name,
+            }
+        ]
+
     def _namesakes(self, key: tuple) -> list[str]:
         """A note for a new place whose name is already used in its prefecture: normal in
         Japan, but also what a corrected municipality without a ref looks like."""
@@ -235,6 +253,8 @@ class LocationImporter(CatalogueImporter):
         status, notes = self._status(requested_status, location)
         if is_new:
             notes.extend(self._namesakes(key))
+        if latitude is not None:
+            notes.extend(self._misplaced(prefecture, latitude, longitude))
         values = {"name": name, "category": category, "status": status}
         values.update(
             {
