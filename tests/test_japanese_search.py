@@ -179,3 +179,12 @@ def test_the_list_page_finds_a_place_by_one_japanese_character(client):
     html = client.get("/locations/", {"q": "滝"}).content.decode()
     assert "那智の滝" in html or "Nachi Falls" in html
     assert "Kegon Falls" not in html and "Tokyo Tower" not in html
+
+
+@pytest.mark.parametrize("query", ["%", "_", "🎌", " - ・ "])
+def test_a_keyword_with_nothing_to_search_for_says_so(client, kinkakuji, query):
+    page = client.get("/locations/", {"q": query})
+    assert page.status_code == 200
+    assert "Nothing to search for in" in page.text
+    assert list(page.context["locations"]) == []  # not the whole catalogue, silently
+    assert client.get("/api/locations/", {"q": query}).status_code == 400

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from locations.caching import build_once, catalogue_version
 from locations.models import Category, Prefecture, Region, Tag
 from locations.models.common import is_japanese
+from locations.search import query_terms
 
 from . import widgets
 
@@ -175,6 +176,17 @@ class FloatFilter(django_filters.Filter):
     field_class = forms.FloatField
 
 
+def validate_searchable(value: str) -> None:
+    """A keyword with nothing to search for (`%`, `🎌`, `-`: no letter or digit) is refused
+    with a message, instead of silently listing everything."""
+    if value and value.strip() and not query_terms(value):
+        raise ValidationError(
+            _("Nothing to search for in “%(q)s”: type a word, a name or a number."),
+            code="nothing_to_search",
+            params={"q": value.strip()},
+        )
+
+
 def keyword_filter(label, placeholder=None) -> django_filters.CharFilter:
     """The `q` of a list: the shared keyword search (`ListFilterSet.filter_q`)."""
     attrs = {"type": "search"}
@@ -184,6 +196,7 @@ def keyword_filter(label, placeholder=None) -> django_filters.CharFilter:
         label=label,
         method="filter_q",
         max_length=MAX_QUERY_LENGTH,
+        validators=[validate_searchable],
         widget=widgets.TextInput(attrs=attrs),
     )
 
