@@ -188,3 +188,32 @@ def test_a_keyword_with_nothing_to_search_for_says_so(client, kinkakuji, query):
     assert "Nothing to search for in" in page.text
     assert list(page.context["locations"]) == []  # not the whole catalogue, silently
     assert client.get("/api/locations/", {"q": query}).status_code == 400
+
+
+@pytest.mark.django_db(transaction=True)  # SQLite's schema editor refuses a transaction
+def test_the_migration_rebuilds_columns_stored_with_accents(ginkakuji):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.db import connection
+
+    from locations.models import FilmCommission, Studio, Tag
+
+    migration = import_module("locations.migrations.0022_search_without_latin_accents")
+    shrine = factories.LocationFactory(name="Meiji Jingū", municipality="Tōkyō")
+    studio = factories.StudioFactory(name="Ōizumi Studio")
+    tag = Tag.objects.create(name="Jōkamachi", slug="jokamachi")
+    commission = FilmCommission.objects.create(
+        name="Kōbe FC", prefecture=factories.prefecture("hyogo")
+    )
+    FilmCommission.objects.filter(pk=commission.pk).update(search_text="kōbefc")
+    # As the columns were stored before 0022: the accents kept.
+    Location.objects.filter(pk=shrine.pk).update(search_text="meijijingū | tōkyō")
+    Studio.objects.filter(pk=studio.pk).update(search_text="ōizumistudio")
+    Tag.objects.filter(pk=tag.pk).update(search_name="jōkamachi")
+    with connection.schema_editor() as schema_editor:
+        migration.rebuild(apps, schema_editor)
+    assert list(Location.objects.search("jingu tokyo")) == [shrine]
+    assert list(Studio.objects.search("oizumi")) == [studio]
+    assert Tag.objects.get(pk=tag.pk).search_name == "jokamachi"
+    assert FilmCommission.objects.get(pk=commission.pk).search_text == "kobefc"

@@ -8,22 +8,20 @@ from importlib import import_module
 
 from django.db import migrations
 
-from locations.search import normalize, search_document
+from locations.search import normalize
 
+# The columns are filled as the migrations that added them did, with today's `normalize`.
 rebuild_places_and_studios = import_module(
     "locations.migrations.0011_search_text_compact_with_tags"
 ).rebuild
+fill_film_commissions = import_module(
+    "locations.migrations.0018_filmcommission_search_text"
+).fill_search_text
 
 
 def rebuild(apps, schema_editor):
     rebuild_places_and_studios(apps, schema_editor)
-    FilmCommission = apps.get_model("locations", "FilmCommission")
-    commissions = list(FilmCommission.objects.only("pk", "name", "name_ja", "city", "city_ja"))
-    for commission in commissions:
-        commission.search_text = search_document(
-            commission.name, commission.name_ja, commission.city, commission.city_ja
-        )
-    FilmCommission.objects.bulk_update(commissions, ["search_text"], batch_size=500)
+    fill_film_commissions(apps, schema_editor)
     Tag = apps.get_model("locations", "Tag")
     tags = list(Tag.objects.only("pk", "name"))
     for tag in tags:
