@@ -375,6 +375,21 @@ def test_each_filterset_has_filters_of_its_own(places):
     assert set(first.qs) != set(second.qs)
 
 
+def test_an_unused_choice_filter_cleans_to_an_empty_list(places):
+    """Django cleans an empty optional choice to `queryset.none()`, and every `if value` then
+    compiled that query to find it empty; the catalogue's choice fields give `[]` instead,
+    and a chosen value still cleans to its rows."""
+    filterset = LocationFilterSet(QueryDict("q=canal"), queryset=Location.objects.published())
+    assert filterset.is_valid(), filterset.errors
+    for name in ("region", "prefecture", "category", "tag"):
+        assert filterset.form.cleaned_data[name] == [], name
+    assert [location.name for location in filterset.qs] == ["Otaru Canal"]
+    chosen = LocationFilterSet(QueryDict("region=hokkaido&tag=neon"))
+    assert chosen.is_valid(), chosen.errors
+    assert [region.slug for region in chosen.form.cleaned_data["region"]] == ["hokkaido"]
+    assert [tag.slug for tag in chosen.form.cleaned_data["tag"]] == ["neon"]
+
+
 @pytest.mark.parametrize(
     ("limit", "queries"),
     # 6 places within 1.875 km (a 16th of 30): one circle, one query. 8: the 7.5 km circle
