@@ -79,6 +79,18 @@ def choice_rows(name: str) -> dict:
     )
 
 
+def choice_row(name: str, pk: int | None):
+    """The row of `CHOICE_ROWS[name]` with primary key `pk` (shared, like `choice_rows`), or
+    None when this version has none (a row made after the request read its version)."""
+    by_pk = build_once(
+        f"rokehan:choice-rows-by-pk:{name}",
+        lambda: {row.pk: row for row in choice_rows(name).values()},
+        catalogue_version(),
+        local=True,
+    )
+    return by_pk.get(pk)
+
+
 class _CatalogueChoicesField(django_filters.fields.ModelMultipleChoiceField):
     """Slugs → the chosen rows (a list in the options' order) from `choice_rows`: Django's
     checks and messages, without a query."""
