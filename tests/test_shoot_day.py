@@ -123,3 +123,22 @@ def test_the_hour_table_and_the_chart_draw_each_hour_of_the_day(client, kinkakuj
     assert len(re.findall(r'<circle class="sun-chart-ring" cx="110.0" cy="110.0" r="', html)) == 2
     compass = re.findall(r'dominant-baseline="middle">(\w)</text>', html)
     assert compass == ["N", "E", "S", "W"]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_hour_table_formats_as_the_template_filters_would(language):
+    from django.template.defaultfilters import floatformat
+    from django.template.defaultfilters import time as time_filter
+    from django.utils.timezone import template_localtime
+
+    from locations.shoot_day import clock_time, whole_degrees
+
+    # Halves round away from zero, a small negative shows as "0", as floatformat:0 does.
+    angles = [-12.5, -0.5, -0.4, -0.0, 0.0, 0.49999, 0.5, 2.5, 44.5, 180.0, 359.5, 359.96]
+    angles += [i * 0.37 - 20 for i in range(1100)]
+    moment = dt.datetime(2027, 6, 21, 4, 25, 59, tzinfo=dt.UTC)
+    with translation.override(language):
+        assert [whole_degrees(a) for a in angles] == [floatformat(a, 0) for a in angles]
+        for minutes in range(0, 24 * 60, 7):
+            at = moment + dt.timedelta(minutes=minutes)
+            assert clock_time(at) == time_filter(template_localtime(at), "H:i")
