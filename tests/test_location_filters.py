@@ -392,7 +392,7 @@ def test_an_unused_choice_filter_cleans_to_an_empty_list(places):
 
 @pytest.mark.parametrize(
     ("limit", "queries"),
-    # 6 places within 1.875 km (a 16th of 30): one circle, one query. 8: the 7.5 km circle
+    # 6 places within 3.75 km (an 8th of 30): one circle, one query. 8: the 15 km circle
     # holds them. 12: only the whole 30 km radius does. 40: fewer than asked for, all of them.
     [(6, 1), (8, 2), (12, 3), (40, 3)],
 )

@@ -111,7 +111,9 @@ def one_place_constraint(suffix: str, message) -> models.CheckConstraint:
 
 
 # `nearest`: the circles tried, as shares of the radius asked for (the last is the whole).
-NEAREST_STEPS = (1 / 16, 1 / 4, 1)
+# On the 100,000-place catalogue, 1/8 of 30 km holds a place's six neighbours for 79% of
+# places (1/16: 46%) and at most ~400 rows to sort: 1.2 queries a page instead of 1.6.
+NEAREST_STEPS = (1 / 8, 1 / 2, 1)
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -148,7 +150,7 @@ class PublishableQuerySet(models.QuerySet):
         """The `limit` rows nearest the point within `radius_km`, nearest first, then by name.
 
         Read in the smallest of a few circles that holds `limit` rows: around central Tokyo,
-        30 km holds 12,000 places to compute and sort, 2 km a few hundred. The answer is the
+        30 km holds 12,000 places to compute and sort, 4 km a few hundred. The answer is the
         same: rows outside a circle are farther than every row inside it. Each circle tried
         is one query that already returns the rows, so a dense area costs one query.
         """
