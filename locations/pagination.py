@@ -16,13 +16,16 @@ at 100,000 locations reads and joins every skipped row. This one
 The rows of every page are exactly those of Django's paginator; `?page=` keeps its meaning.
 """
 
-from functools import cached_property
-
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
 from django.db.models import BooleanField, Func
 from django.db.models.sql.where import WhereNode
+
+# Django's, not functools': on Python 3.11 functools.cached_property holds one lock per
+# property for every instance, so the threads of a worker queued behind each other's count
+# query (issue 17).
+from django.utils.functional import cached_property
 
 COUNT_CAP = 1000
 

@@ -1,5 +1,6 @@
 """The capped paginator: same rows as Django's on every page, no COUNT(*) past the cap."""
 
+import threading
 from decimal import Decimal
 
 import pytest
@@ -150,3 +151,39 @@ def test_a_search_that_can_match_nothing_counts_nothing(places):
         with CaptureQueriesContext(connection) as queries:
             page = paginator.get_page(1)
         assert (list(page), paginator.count, len(queries)) == ([], 0, 0)
+
+
+class SlowToCount(list):
+    """A list whose length waits for a signal: a count query still running in one thread."""
+
+    def __init__(self, *args, started, release):
+        super().__init__(*args)
+        self.started, self.release = started, release
+
+    def __len__(self):
+        self.started.set()
+        self.release.wait(10)
+        return super().__len__()
+
+
+def test_one_requests_count_does_not_hold_up_another_threads_paginator():
+    """gthread workers serve requests in threads: a paginator counting (a query of several
+    ms) must not make another request's paginator wait (functools.cached_property on Python
+    3.11 locks each property across every instance)."""
+    started, release = threading.Event(), threading.Event()
+    slow = CappedPaginator(SlowToCount(range(30), started=started, release=release), 10)
+    counting = threading.Thread(target=lambda: slow.count)
+    counting.start()
+    try:
+        assert started.wait(5)
+        other = {}
+        reader = threading.Thread(
+            target=lambda: other.update(count=CappedPaginator(range(7), 5).count)
+        )
+        reader.start()
+        reader.join(2)
+        assert other == {"count": 7}  # answered while the first one is still counting
+    finally:
+        release.set()
+        counting.join(5)
+    assert slow.count == 30

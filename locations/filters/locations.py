@@ -1,10 +1,9 @@
 """The filters of /locations/ and /locations.geojson (parameters: locations.filters)."""
 
-from functools import cached_property
-
 import django_filters
 from django import forms
 from django.http import QueryDict
+from django.utils.functional import cached_property  # lock-free (see locations.pagination)
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
