@@ -1,9 +1,11 @@
 """Browser journeys: Playwright (sync API) driving Debian's Chromium against live_server."""
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse
 # the ORM calls that set up each test's data (browser tests only).
@@ -19,6 +21,35 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+# How long a test's end waits for live_server to finish what the page last asked for.
+IDLE_TIMEOUT = 30
+
+
+class InFlight:
+    """Counts the requests live_server is still answering (Django's request signals)."""
+
+    def __init__(self):
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def started(self, **kwargs):
+        with self.changed:
+            self.count += 1
+
+    def finished(self, **kwargs):
+        with self.changed:
+            self.count -= 1
+            self.changed.notify_all()
+
+    def wait_until_idle(self, timeout: float) -> bool:
+        """Block until no request is being answered; False if `timeout` passed first."""
+        with self.changed:
+            return self.changed.wait_for(lambda: self.count <= 0, timeout)
+
+
+IN_FLIGHT = InFlight()
+request_started.connect(IN_FLIGHT.started, dispatch_uid="browser-in-flight-started")
+request_finished.connect(IN_FLIGHT.finished, dispatch_uid="browser-in-flight-finished")
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +73,14 @@ def migration_data(transactional_db):
     Django hands this thread a different connection object from the one that saved the
     snapshot. So `migration_rows` (tests/conftest.py) runs the data migrations again
     whenever a previous test emptied them.
+
+    The page has closed by the time this tears down, but live_server may still be
+    answering its last request (say the results map's GeoJSON after a filter): SQLite's
+    in-memory database is shared with that thread, so the flush that ends the test waits
+    for it rather than failing on a table the request still reads.
     """
+    yield
+    IN_FLIGHT.wait_until_idle(IDLE_TIMEOUT)
 
 
 @pytest.fixture(autouse=True)
