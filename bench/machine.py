@@ -14,7 +14,6 @@ per page, and the CPU time of every process read from /proc before and after. Ru
 else running): compare pages within one run, as with every figure here.
 """
 
-import json
 import os
 import sys
 import time
@@ -23,9 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from catalogue_db import django_env  # noqa: E402
-from options import HOST, LOCATIONS, PYTHON, RESULTS, database_name, run  # noqa: E402
-from servers import free_port, start_gunicorn, stop_gunicorn, wait_healthy, wrk  # noqa: E402
+from servers import first_visit_server, wrk  # noqa: E402
 
 SECONDS = int(os.environ.get("MACHINE_SECONDS", "8"))
 SKIP = {"home", "geojson"}  # not first-visit targets, as in bench/cpu.py
@@ -67,34 +64,23 @@ def split(before: dict, after: dict, busy: float) -> dict[str, float]:
 
 
 def main(names: list[str]) -> None:
-    env = {**django_env(database_name(LOCATIONS)), "VISITOR_CACHE": "off"}
-    urls = json.loads(run([PYTHON, str(HERE / "probe.py")], env=env, timeout=300, capture=True))
-    urls = urls["urls"]
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    base = f"http://{HOST}:{port}"
-    with open(RESULTS / "gunicorn-machine.log", "w") as log:
-        server = start_gunicorn(env, port, log)
-        try:
-            wait_healthy(base, server)
-            print(f"{'page':20s} {'req/s':>6s}  ms of CPU per request: gunicorn postgres other")
-            for name, path in urls.items():
-                if name in SKIP or (names and name not in names):
-                    continue
-                prefix = f"m{time.time_ns()}"
-                wrk(base + path, "uncached.lua", seconds=2, args=[prefix + "w"])  # warm up
-                before, busy = process_times(), busy_seconds()
-                figures = wrk(base + path, "uncached.lua", seconds=SECONDS, args=[prefix])
-                used = split(before, process_times(), busy_seconds() - busy)
-                per = {k: v * 1000 / max(1, figures["requests"]) for k, v in used.items()}
-                total = sum(per.values())
-                print(
-                    f"{name:20s} {figures['rps']:6.0f}  {per['gunicorn']:8.2f} "
-                    f"{per['postgres']:8.2f} {per['other']:5.2f}  total {total:5.2f}  {path}",
-                    flush=True,
-                )
-        finally:
-            stop_gunicorn(server)
+    with first_visit_server("gunicorn-machine.log") as (base, _server, urls):
+        print(f"{'page':20s} {'req/s':>6s}  ms of CPU per request: gunicorn postgres other")
+        for name, path in urls.items():
+            if name in SKIP or (names and name not in names):
+                continue
+            prefix = f"m{time.time_ns()}"
+            wrk(base + path, "uncached.lua", seconds=2, args=[prefix + "w"])  # warm up
+            before, busy = process_times(), busy_seconds()
+            figures = wrk(base + path, "uncached.lua", seconds=SECONDS, args=[prefix])
+            used = split(before, process_times(), busy_seconds() - busy)
+            per = {k: v * 1000 / max(1, figures["requests"]) for k, v in used.items()}
+            total = sum(per.values())
+            print(
+                f"{name:20s} {figures['rps']:6.0f}  {per['gunicorn']:8.2f} "
+                f"{per['postgres']:8.2f} {per['other']:5.2f}  total {total:5.2f}  {path}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -9,8 +9,10 @@ import socket
 import subprocess
 import time
 import urllib.request
+from contextlib import contextmanager
 
-from options import CONNECTIONS, HOST, PYTHON, ROOT, SECONDS, run
+from catalogue_db import django_env
+from options import CONNECTIONS, HOST, LOCATIONS, PYTHON, RESULTS, ROOT, SECONDS, database_name, run
 
 
 def free_port() -> int:
@@ -93,3 +95,24 @@ def single_request(url: str) -> dict:
         body = response.read()
         encoding = response.headers.get("Content-Encoding", "")
     return {"ms": (time.perf_counter() - started) * 1000, "bytes": len(body), "encoding": encoding}
+
+
+@contextmanager
+def first_visit_server(log_name: str):
+    """For the diagnostics (machine.py, spy.py): gunicorn on the big catalogue with the
+    visitors' cache off, answering; yields (its base URL, its process, probe.py's paths by
+    page type) and stops it on the way out. Its output goes to bench/results/`log_name`."""
+    env = {**django_env(database_name(LOCATIONS)), "VISITOR_CACHE": "off"}
+    probe = json.loads(
+        run([PYTHON, str(ROOT / "bench" / "probe.py")], env=env, timeout=300, capture=True)
+    )
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    base = f"http://{HOST}:{port}"
+    with open(RESULTS / log_name, "w") as log:
+        server = start_gunicorn(env, port, log)
+        try:
+            wait_healthy(base, server)
+            yield base, server, probe["urls"]
+        finally:
+            stop_gunicorn(server)

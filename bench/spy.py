@@ -17,7 +17,6 @@ CPU goes); `SPY_MODE=all` samples every busy thread, so waits on PostgreSQL, the
 the GIL show too.
 """
 
-import json
 import os
 import re
 import subprocess
@@ -29,9 +28,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from catalogue_db import django_env  # noqa: E402
-from options import HOST, LOCATIONS, PYTHON, RESULTS, database_name, run  # noqa: E402
-from servers import free_port, start_gunicorn, stop_gunicorn, wait_healthy, wrk  # noqa: E402
+from options import PYTHON, RESULTS  # noqa: E402
+from servers import first_visit_server, wrk  # noqa: E402
 
 SECONDS = int(os.environ.get("SPY_SECONDS", "10"))
 # requirements-dev.txt installs it beside the virtualenv's Python; else the one on PATH.
@@ -95,29 +93,19 @@ def summarise(paths: list[Path]) -> tuple[int, Counter, Counter]:
 
 
 def main(name: str) -> None:
-    env = {**django_env(database_name(LOCATIONS)), "VISITOR_CACHE": "off"}
-    urls = json.loads(run([PYTHON, str(HERE / "probe.py")], env=env, timeout=300, capture=True))
-    path = urls["urls"].get(name)
-    if not path:
-        raise SystemExit(f"no page {name!r}; one of: {', '.join(urls['urls'])}")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    base = f"http://{HOST}:{port}"
-    with open(RESULTS / "gunicorn-spy.log", "w") as log:
-        server = start_gunicorn(env, port, log)
-        try:
-            wait_healthy(base, server)
-            wrk(base + path, "uncached.lua", seconds=2, args=["spy-warm"])
-            # wrk runs longer than py-spy on both sides, so every sample is under load.
-            load = threading.Thread(
-                target=wrk, args=(base + path, "uncached.lua", SECONDS + 4, ["spy"])
-            )
-            load.start()
-            threading.Event().wait(2)
-            paths = record(workers(server.pid), name)
-            load.join()
-        finally:
-            stop_gunicorn(server)
+    with first_visit_server("gunicorn-spy.log") as (base, server, urls):
+        path = urls.get(name)
+        if not path:
+            raise SystemExit(f"no page {name!r}; one of: {', '.join(urls)}")
+        wrk(base + path, "uncached.lua", seconds=2, args=["spy-warm"])
+        # wrk runs longer than py-spy on both sides, so every sample is under load.
+        load = threading.Thread(
+            target=wrk, args=(base + path, "uncached.lua", SECONDS + 4, ["spy"])
+        )
+        load.start()
+        threading.Event().wait(2)
+        paths = record(workers(server.pid), name)
+        load.join()
     total, inclusive, leaves = summarise(paths)
     print(f"{name} {path}: {total} samples handling requests, {len(paths)} workers, {SECONDS} s")
     for title, counts in (("inclusive", inclusive), ("leaves", leaves)):
