@@ -309,6 +309,12 @@ class Location(VerificationTracking, AuditedModel):
             # tag links reads the index alone, not each candidate's row.
             models.Index(fields=["prefecture", "status", "id"], name="loc_pref_status_id"),
             models.Index(fields=["category", "status", "id"], name="loc_category_status_id"),
+            # A category within a region or prefecture, the list's commonest pair of filters:
+            # one range of this index, not a bitmap AND with every place of the region from
+            # the prefecture index (34,664 entries for Kantō; docs/performance.md, 12th round).
+            models.Index(
+                fields=["category", "prefecture", "status", "id"], name="loc_cat_pref_status_id"
+            ),
             # The importer's match of a row without `ref`: name + prefecture (+ municipality).
             models.Index(fields=["name", "prefecture"], name="loc_name_pref"),
             # Bounding-box prefilter of near= searches.

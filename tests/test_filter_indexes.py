@@ -1,5 +1,6 @@
-"""The index a tag filter reads (migration 0023): present on both databases, and the one
-PostgreSQL plans the filter's link lookup with."""
+"""The indexes the list's filters read, present on both databases: the tag links by tag
+(migration 0023), which PostgreSQL plans a tag filter's lookup with, and a category within
+a region or prefecture (0024)."""
 
 import pytest
 from django.db import connection
@@ -19,6 +20,15 @@ def test_the_link_table_has_a_tag_first_index_covering_the_place():
     assert index is not None, sorted(constraints)
     assert index["index"] and not index["unique"]
     assert index["columns"] == ["tag_id", "location_id"]
+
+
+def test_places_have_an_index_by_category_then_prefecture():
+    table = Location._meta.db_table
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    index = constraints.get("loc_cat_pref_status_id")
+    assert index is not None, sorted(constraints)
+    assert index["columns"] == ["category_id", "prefecture_id", "status", "id"]
 
 
 @pytest.mark.postgres_only
