@@ -1,6 +1,6 @@
 """The indexes the list's filters read, present on both databases: the tag links by tag
-(migration 0023), which PostgreSQL plans a tag filter's lookup with, and a category within
-a region or prefecture (0024)."""
+(migration 0023), which PostgreSQL plans a tag filter's lookup with, and a category within a
+region or prefecture, or near a point (0024)."""
 
 import pytest
 from django.db import connection
@@ -22,13 +22,19 @@ def test_the_link_table_has_a_tag_first_index_covering_the_place():
     assert index["columns"] == ["tag_id", "location_id"]
 
 
-def test_places_have_an_index_by_category_then_prefecture():
-    table = Location._meta.db_table
+@pytest.mark.parametrize(
+    ("name", "columns"),
+    [
+        ("loc_cat_pref_status_id", ["category_id", "prefecture_id", "status", "id"]),
+        ("loc_cat_status_lat_lng", ["category_id", "status", "latitude", "longitude"]),
+    ],
+)
+def test_places_have_the_category_filters_indexes(name, columns):
     with connection.cursor() as cursor:
-        constraints = connection.introspection.get_constraints(cursor, table)
-    index = constraints.get("loc_cat_pref_status_id")
+        constraints = connection.introspection.get_constraints(cursor, Location._meta.db_table)
+    index = constraints.get(name)
     assert index is not None, sorted(constraints)
-    assert index["columns"] == ["category_id", "prefecture_id", "status", "id"]
+    assert index["index"] and index["columns"] == columns
 
 
 @pytest.mark.postgres_only

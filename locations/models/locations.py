@@ -322,6 +322,13 @@ class Location(VerificationTracking, AuditedModel):
             # The same for visitors (published only): one index range, not a bitmap AND with
             # the status index's 90,000 published rows (15 ms of each near= or nearby query).
             models.Index(fields=["status", "latitude", "longitude"], name="loc_status_lat_lng"),
+            # Near a point within one category (near + category): that category's published
+            # places in the box's latitude band, not a bitmap AND of the category's every place
+            # with every place in the band (docs/performance.md, 12th round).
+            models.Index(
+                fields=["category", "status", "latitude", "longitude"],
+                name="loc_cat_status_lat_lng",
+            ),
         ]
 
     def __str__(self):
