@@ -1,11 +1,12 @@
 """The indexes the list's filters read, present on both databases: the tag links by tag
-(migration 0023), which PostgreSQL plans a tag filter's lookup with, and a category within a
-region or prefecture, or near a point (0024)."""
+(migration 0023), which PostgreSQL plans a tag filter's lookup with; a category within a
+region or prefecture, or near a point (0024); the studio size search's stages and studios
+(0025)."""
 
 import pytest
 from django.db import connection
 
-from locations.models import Location
+from locations.models import Location, Soundstage, Studio
 from tests.factories import LocationFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,15 +24,17 @@ def test_the_link_table_has_a_tag_first_index_covering_the_place():
 
 
 @pytest.mark.parametrize(
-    ("name", "columns"),
+    ("model", "name", "columns"),
     [
-        ("loc_cat_pref_status_id", ["category_id", "prefecture_id", "status", "id"]),
-        ("loc_cat_status_lat_lng", ["category_id", "status", "latitude", "longitude"]),
+        (Location, "loc_cat_pref_status_id", ["category_id", "prefecture_id", "status", "id"]),
+        (Location, "loc_cat_status_lat_lng", ["category_id", "status", "latitude", "longitude"]),
+        (Studio, "studio_status_pref_id", ["status", "prefecture_id", "id"]),
+        (Soundstage, "stage_area_height_studio", ["floor_area_m2", "height_m", "studio_id"]),
     ],
 )
-def test_places_have_the_category_filters_indexes(name, columns):
+def test_the_filters_indexes_are_there(model, name, columns):
     with connection.cursor() as cursor:
-        constraints = connection.introspection.get_constraints(cursor, Location._meta.db_table)
+        constraints = connection.introspection.get_constraints(cursor, model._meta.db_table)
     index = constraints.get(name)
     assert index is not None, sorted(constraints)
     assert index["index"] and index["columns"] == columns

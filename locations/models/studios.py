@@ -172,6 +172,9 @@ class Studio(VerificationTracking, AuditedModel):
         constraints = [coordinates_in_japan_constraint()]
         indexes = [
             models.Index(fields=["prefecture", "status"], name="studio_pref_status"),
+            # The published studios' keys, by region: a size search's count joins them with the
+            # stages that qualify, from this index alone.
+            models.Index(fields=["status", "prefecture", "id"], name="studio_status_pref_id"),
             # The nearby-studios bounding box (within_km), as for locations.
             models.Index(fields=["status", "latitude", "longitude"], name="studio_status_lat_lng"),
         ]
@@ -299,8 +302,12 @@ class Soundstage(models.Model):
             ),
         ]
         indexes = [
-            # The studio size search: one stage meeting every criterion.
-            models.Index(fields=["floor_area_m2"], name="stage_floor_area"),
+            # The studio size search: one stage meeting every criterion. Area and height with
+            # the studio, so the search's stages come from the index alone (docs/performance.md,
+            # 12th round).
+            models.Index(
+                fields=["floor_area_m2", "height_m", "studio"], name="stage_area_height_studio"
+            ),
             models.Index(fields=["studio", "floor_area_m2"], name="stage_studio_area"),
         ]
 
