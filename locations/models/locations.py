@@ -309,12 +309,6 @@ class Location(VerificationTracking, AuditedModel):
             # tag links reads the index alone, not each candidate's row.
             models.Index(fields=["prefecture", "status", "id"], name="loc_pref_status_id"),
             models.Index(fields=["category", "status", "id"], name="loc_category_status_id"),
-            # A category within a region or prefecture, the list's commonest pair of filters:
-            # one range of this index, not a bitmap AND with every place of the region from
-            # the prefecture index (34,664 entries for Kantō; docs/performance.md, 12th round).
-            models.Index(
-                fields=["category", "prefecture", "status", "id"], name="loc_cat_pref_status_id"
-            ),
             # The importer's match of a row without `ref`: name + prefecture (+ municipality).
             models.Index(fields=["name", "prefecture"], name="loc_name_pref"),
             # Bounding-box prefilter of near= searches.
@@ -322,9 +316,11 @@ class Location(VerificationTracking, AuditedModel):
             # The same for visitors (published only): one index range, not a bitmap AND with
             # the status index's 90,000 published rows (15 ms of each near= or nearby query).
             models.Index(fields=["status", "latitude", "longitude"], name="loc_status_lat_lng"),
-            # Near a point within one category (near + category): that category's published
-            # places in the box's latitude band, not a bitmap AND of the category's every place
-            # with every place in the band (docs/performance.md, 12th round).
+            # A category within a region, or near a point: one index range each, not a bitmap AND
+            # with a whole region's or latitude band's places (docs/performance.md, 12th round).
+            models.Index(
+                fields=["category", "prefecture", "status", "id"], name="loc_cat_pref_status_id"
+            ),
             models.Index(
                 fields=["category", "status", "latitude", "longitude"],
                 name="loc_cat_status_lat_lng",
