@@ -58,11 +58,13 @@ def ensure_database(name: str):
 
 def django_env(database: str) -> dict:
     """Environment for manage.py, probe.py and gunicorn: production settings on `database`."""
-    # The benchmark's own settings replace the caller's (a settings module may be chosen).
+    # The benchmark's own settings replace the caller's (a settings module may be chosen, and
+    # the planner's page cost: DATABASE_RANDOM_PAGE_COST="" measures with the server's own).
+    kept = {"DJANGO_SETTINGS_MODULE", "DATABASE_RANDOM_PAGE_COST"}
     env = {
         k: v
         for k, v in os.environ.items()
-        if k == "DJANGO_SETTINGS_MODULE" or not k.startswith(("DJANGO_", "DATABASE_"))
+        if k in kept or not k.startswith(("DJANGO_", "DATABASE_"))
     }
     env.update(
         {
