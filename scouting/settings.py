@@ -138,11 +138,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # option it does not track: set it on the server instead).
     RANDOM_PAGE_COST = env.str("DATABASE_RANDOM_PAGE_COST", default="1.1")
     if RANDOM_PAGE_COST:
-        try:
-            _valid = 0 <= float(RANDOM_PAGE_COST) < float("inf")
-        except ValueError:
-            _valid = False
-        if not _valid:
+        # Digits only: the value goes into libpq's options string as it is.
+        if not re.fullmatch(r"\d+(?:\.\d+)?", RANDOM_PAGE_COST):
             raise ImproperlyConfigured("DATABASE_RANDOM_PAGE_COST must be a number ≥ 0, or empty.")
         _options = DATABASES["default"].setdefault("OPTIONS", {})
         _startup = [_options.get("options", ""), f"-c random_page_cost={RANDOM_PAGE_COST}"]

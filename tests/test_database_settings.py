@@ -46,7 +46,9 @@ def test_sqlite_gets_no_postgresql_options(tmp_path):
     assert "options" not in options(tmp_path)
 
 
-@pytest.mark.parametrize("value", ["fast", "-1", "inf", "nan", "1 -c work_mem=1GB"])
+@pytest.mark.parametrize(
+    "value", ["fast", "-1", "inf", "nan", "1e1", " 1.1", "1_0", "1 -c work_mem=1GB"]
+)
 def test_a_random_page_cost_that_is_not_a_number_stops_the_process(tmp_path, value):
     env = production_env(
         tmp_path,
