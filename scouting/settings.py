@@ -15,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from scouting.api import API_REST_FRAMEWORK, API_SCHEMA
+from scouting.database import database_config
 from scouting.log_config import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -119,31 +120,8 @@ TEMPLATES = [
     },
 ]
 
-# Database: DATABASE_URL (postgres://user@host:5432/name) or the embedded SQLite file.
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    if env.bool("DATABASE_POOL", default=False):
-        # Django 5.2's native psycopg pool; replaces persistent connections.
-        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-            "min_size": 2,
-            "max_size": env.int("DATABASE_POOL_MAX", default=8),
-        }
-    else:
-        DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
-        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    # The planner's cost of a random page read. PostgreSQL's default (4) models spinning
-    # disks; on SSDs or with the catalogue in memory 1.1 is the usual value, and with 4 a
-    # short Japanese keyword (京都) is counted by reading the whole table (17 ms) instead of
-    # its trigram index (6 ms). "" keeps the server's value (PgBouncer refuses a startup
-    # option it does not track: set it on the server instead).
-    RANDOM_PAGE_COST = env.str("DATABASE_RANDOM_PAGE_COST", default="1.1")
-    if RANDOM_PAGE_COST:
-        # Digits only: the value goes into libpq's options string as it is.
-        if not re.fullmatch(r"\d+(?:\.\d+)?", RANDOM_PAGE_COST):
-            raise ImproperlyConfigured("DATABASE_RANDOM_PAGE_COST must be a number ≥ 0, or empty.")
-        _options = DATABASES["default"].setdefault("OPTIONS", {})
-        _startup = [_options.get("options", ""), f"-c random_page_cost={RANDOM_PAGE_COST}"]
-        _options["options"] = " ".join(part for part in _startup if part)
+# Database: DATABASE_URL or the embedded SQLite file (scouting/database.py).
+DATABASES = {"default": database_config(env, BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and sessions: Redis when REDIS_URL is set (production), process memory otherwise.
