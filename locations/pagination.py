@@ -174,7 +174,10 @@ class _KeyIn(Func):
     def as_sql(self, compiler, connection, **extra_context):
         column, params = compiler.compile(self.source_expressions[0])
         if connection.vendor == "postgresql":
-            return f"{column} = ANY(%s::bigint[])", [*params, self.keys]
+            # The array as its text form, joined in C: psycopg's list dumper formats a
+            # thousand keys one by one in Python (5 % of a studio search's CPU under load).
+            keys = "{" + ",".join(map(str, self.keys)) + "}"
+            return f"{column} = ANY(%s::bigint[])", [*params, keys]
         placeholders = ", ".join(["%s"] * len(self.keys))
         return f"{column} IN ({placeholders})", [*params, *self.keys]
 
