@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from locations.models import Status
 from tests import factories
+from tests.rate_windows import steady_address
 
 pytestmark = pytest.mark.django_db
 
@@ -155,12 +156,13 @@ def test_the_api_is_read_only(client):
 
 def test_anonymous_callers_are_throttled(client, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": "3/m"}
+    address = steady_address()
     for _ in range(3):
-        assert client.get("/api/locations/").status_code == 200
-    throttled = client.get("/api/locations/")
+        assert client.get("/api/locations/", REMOTE_ADDR=address).status_code == 200
+    throttled = client.get("/api/locations/", REMOTE_ADDR=address)
     assert throttled.status_code == 429
     assert "Retry-After" in throttled
-    assert client.get("/api/locations/", REMOTE_ADDR="198.51.100.7").status_code == 200
+    assert client.get("/api/locations/", REMOTE_ADDR="203.0.113.7").status_code == 200
 
 
 def test_no_cors_headers_unless_origins_are_configured(client, settings):

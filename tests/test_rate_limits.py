@@ -5,13 +5,13 @@ proxies' X-Forwarded-For counts; the limits come from the environment."""
 
 import subprocess
 import sys
-import time
 
 import pytest
 from django.conf import settings as django_settings
-from django_ratelimit.core import _get_window
+from django.test import Client
 
 from tests import factories
+from tests.rate_windows import steady_address
 from tests.test_settings_security import production_env
 
 ADMIN_LOGIN = f"/{django_settings.ADMIN_URL}login/"
@@ -20,19 +20,14 @@ JA = {"HTTP_ACCEPT_LANGUAGE": "ja"}
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-def steady_address(seconds_needed: int = 40, period: int = 60) -> str:
-    """A documentation address whose counter window (django-ratelimit's fixed window, its
-    end offset per key) will not roll over during the next `seconds_needed` seconds, so a
-    burst is counted in one window."""
-    for n in range(1, 255):
-        address = f"198.51.100.{n}"
-        if _get_window(address, period) - time.time() >= seconds_needed:
-            return address
-    raise AssertionError("no address with a long enough window")  # pragma: no cover
-
-
 def limit(settings, **rates) -> None:
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, **rates}
+
+
+@pytest.fixture
+def client():
+    """Django's test client, from an address whose counters' window will not end mid-test."""
+    return Client(REMOTE_ADDR=steady_address())
 
 
 @pytest.fixture
@@ -76,12 +71,13 @@ def test_each_costly_endpoint_is_limited_per_address(
 ):
     limit(settings, **{name: "2/m"})
     send = getattr(client, method)
-    answered = [send(path, data, REMOTE_ADDR="198.51.100.30").status_code for _ in range(2)]
+    address = steady_address()
+    answered = [send(path, data, REMOTE_ADDR=address).status_code for _ in range(2)]
     assert 429 not in answered
-    refused = send(path, data, REMOTE_ADDR="198.51.100.30")
+    refused = send(path, data, REMOTE_ADDR=address)
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 0
-    assert send(path, data, REMOTE_ADDR="198.51.100.31").status_code != 429
+    assert send(path, data, REMOTE_ADDR="203.0.113.31").status_code != 429
 
 
 def test_the_list_partial_counts_with_its_page_and_gets_a_small_partial(
@@ -174,9 +170,10 @@ def test_a_forged_forwarded_for_header_is_ignored_without_a_trusted_proxy(
     client, catalogue, settings
 ):
     limit(settings, search="2/m")
+    address = steady_address()
     statuses = [
         client.get(
-            "/locations/", REMOTE_ADDR="198.51.100.40", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}"
+            "/locations/", REMOTE_ADDR=address, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}"
         ).status_code
         for n in range(3)
     ]
@@ -187,21 +184,24 @@ def test_behind_a_trusted_proxy_the_address_it_saw_is_the_client(client, catalog
     limit(settings, search="1/m")
     settings.TRUSTED_PROXY_COUNT = 1
     proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    seen = steady_address("192.0.2.{}")
 
     def search(forwarded_for: str) -> int:
         return client.get("/locations/", HTTP_X_FORWARDED_FOR=forwarded_for, **proxy).status_code
 
-    assert search("192.0.2.50") == 200
-    assert search("192.0.2.51") == 200  # another client behind the same load balancer
+    assert search(seen) == 200
+    assert search("203.0.113.51") == 200  # another client behind the same load balancer
     # What the client wrote left of the proxy's entry changes nothing.
-    assert search("1.2.3.4, 192.0.2.50") == 429
+    assert search(f"1.2.3.4, {seen}") == 429
 
 
 def test_ipv6_clients_are_counted_by_their_64(client, catalogue, settings):
     limit(settings, search="1/m")
-    assert client.get("/locations/", REMOTE_ADDR="2001:db8:1:2::10").status_code == 200
-    assert client.get("/locations/", REMOTE_ADDR="2001:db8:1:2:ffff::1").status_code == 429
-    assert client.get("/locations/", REMOTE_ADDR="2001:db8:1:3::10").status_code == 200
+    first = steady_address("2001:db8:1:{:x}::10")  # its /64: 2001:db8:1:n::
+    same_64 = first.replace("::10", ":ffff::1")
+    assert client.get("/locations/", REMOTE_ADDR=first).status_code == 200
+    assert client.get("/locations/", REMOTE_ADDR=same_64).status_code == 429
+    assert client.get("/locations/", REMOTE_ADDR="2001:db8:2:1::10").status_code == 200
 
 
 def settings_in_a_fresh_process(tmp_path, **env) -> subprocess.CompletedProcess:

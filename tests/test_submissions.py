@@ -12,6 +12,7 @@ from django.urls import reverse
 from locations.models import Decision, Location, Photo, Status, Submission
 from tests import factories
 from tests import photo_files as files
+from tests.rate_windows import steady_address
 from tests.tasks import run_queued_tasks
 from tests.test_photos import bilevel_png, stored_files, text_file
 from tests.translations import japanese_catalogue, restore_language  # noqa: F401 (fixtures)
@@ -252,27 +253,27 @@ def test_more_files_than_a_request_may_carry_get_the_explained_400(client, media
 
 
 def test_a_flood_of_posts_is_refused_and_another_address_is_still_served(client, media_root):
+    address = steady_address(period=3600, seconds_needed=120)
     statuses = [
-        post(client, form_data(contact_email="bad"), REMOTE_ADDR="198.51.100.7").status_code
+        post(client, form_data(contact_email="bad"), REMOTE_ADDR=address).status_code
         for _ in range(100)
     ]
     assert statuses[:20] == [400] * 20  # the form's errors, RATE_LIMITS["submit"] = 20/h
     assert set(statuses[20:]) == {429}
-    refused = post(client, REMOTE_ADDR="198.51.100.7")
+    refused = post(client, REMOTE_ADDR=address)
     assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
     assert "Too many requests from your network" in refused.content.decode()
     assert "Nothing from this attempt was saved" in refused.content.decode()
     assert_nothing_saved(media_root)
-    assert post(client, REMOTE_ADDR="198.51.100.8").status_code == 302
+    assert post(client, REMOTE_ADDR="203.0.113.8").status_code == 302
 
 
 def test_an_address_may_submit_a_few_places_an_hour(client, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit_accepted": "2/h"}
+    address = steady_address(period=3600)
     for n in range(2):
-        assert (
-            post(client, form_data(name=f"Place {n}"), REMOTE_ADDR="203.0.113.9").status_code == 302
-        )
-    third = post(client, form_data(name="Place 3"), REMOTE_ADDR="203.0.113.9")
+        assert post(client, form_data(name=f"Place {n}"), REMOTE_ADDR=address).status_code == 302
+    third = post(client, form_data(name="Place 3"), REMOTE_ADDR=address)
     assert third.status_code == 429
     assert Location.objects.count() == 2
     assert post(client, form_data(name="Place 4"), REMOTE_ADDR="203.0.113.10").status_code == 302
@@ -280,8 +281,9 @@ def test_an_address_may_submit_a_few_places_an_hour(client, settings):
 
 def test_the_limit_page_is_in_japanese_too(client, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit": "1/h"}
-    post(client, form_data(contact_email="bad"))
-    refused = post(client, HTTP_ACCEPT_LANGUAGE="ja")
+    address = steady_address(period=3600)
+    post(client, form_data(contact_email="bad"), REMOTE_ADDR=address)
+    refused = post(client, HTTP_ACCEPT_LANGUAGE="ja", REMOTE_ADDR=address)
     assert refused.status_code == 429
     assert "アクセスが多すぎます" in refused.content.decode()
 
@@ -304,11 +306,12 @@ def test_text_that_is_not_markup_is_kept_and_escaped_where_it_is_shown(client, f
 
 def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit": "2/h"}
+    address = steady_address(period=3600)
     statuses = [
         post(
             client,
             form_data(contact_email="bad"),
-            REMOTE_ADDR="198.51.100.20",
+            REMOTE_ADDR=address,
             HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
         ).status_code
         for n in range(4)

@@ -12,6 +12,7 @@ from locations.models import ChangeRequest, Location, Status
 from locations.models.verification import japan_today
 from locations.verification import CONFIRMED_REASON, make_token, record_for_token
 from tests import factories
+from tests.rate_windows import steady_address
 from tests.tasks import run_queued_tasks
 from tests.translations import japanese_catalogue, restore_language  # noqa: F401 (fixtures)
 from tests.verification_helpers import check_url, due_location, old_token, shown
@@ -200,9 +201,10 @@ def test_the_buttons_are_posts_with_csrf(client):
 
 def test_many_posts_from_one_address_are_refused(client):
     location = due_location()
+    address = steady_address(period=3600)
     for _ in range(20):
-        assert client.post(confirm_url(location)).status_code == 302
-    response = client.post(confirm_url(location))
+        assert client.post(confirm_url(location), REMOTE_ADDR=address).status_code == 302
+    response = client.post(confirm_url(location), REMOTE_ADDR=address)
     assert response.status_code == 429
     assert "Too many requests from your network" in response.content.decode()
     assert int(response["Retry-After"]) > 0

@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.rate_windows import wait_for_a_steady_window
 
 # Every test here commits its data (transactional_db, see conftest.reference_data).
 pytestmark = pytest.mark.browser
@@ -268,6 +269,7 @@ def test_over_the_search_limit_the_results_say_when_to_try_again(
     live_server, page, catalogue, settings
 ):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+    wait_for_a_steady_window()  # the browser is at 127.0.0.1: its page and partial, one window
     page.goto(f"{live_server.url}/locations/")
     page.get_by_label("Sort by").select_option("-updated")
     # htmx swaps the 429's short message in where the results were (static/js/site.js).
