@@ -83,19 +83,23 @@ def choice_items(bound_field, label_attr: str = "") -> str:
 def choice_groups(bound_field, title_class: str, list_class: str, label_attr: str = "") -> str:
     """`choice_items` in one titled `<ul>` per region (a prefecture filter's options)."""
     options = _options(bound_field, label_attr, group_attr="region")
-    groups: dict[str, list[int]] = {}
-    for index, option in enumerate(options):
-        groups.setdefault(option[3], []).append(index)
-    return mark_safe(  # noqa: S308 (every part made with format_html)
-        "".join(
-            format_html(
-                '<p class="{}">{}</p><ul class="{}">{}</ul>',
-                title_class,
-                title,
-                list_class,
-                _items(bound_field, options, indices),
+    # Each region's title and its options' indices, drawn once per version (with the options).
+    frames_key = ("groups", title_class, list_class)
+    frames = options.drawn.get(frames_key)
+    if frames is None:
+        groups: dict[str, list[int]] = {}
+        for index, option in enumerate(options):
+            groups.setdefault(option[3], []).append(index)
+        frames = options.drawn[frames_key] = [
+            (
+                format_html('<p class="{}">{}</p><ul class="{}">', title_class, title, list_class),
+                tuple(indices),
             )
             for title, indices in groups.items()
+        ]
+    return mark_safe(  # noqa: S308 (titles made with format_html, items by _items)
+        "".join(
+            f"{opening}{_items(bound_field, options, indices)}</ul>" for opening, indices in frames
         )
     )
 
@@ -148,17 +152,27 @@ def _items(bound_field, options: _Options, indices) -> SafeString:
     """
     widget = bound_field.field.widget
     chosen = {str(value) for value in bound_field.value() or ()}
-    attrs = dict(widget.attrs)
-    if bound_field.errors:
-        attrs["aria-invalid"] = "true"  # as Django marks a field with errors
-    attrs_html = flatatt(attrs)
-    opening = (
-        f'<input type="{escape(widget.input_type)}" name="{escape(bound_field.html_name)}" value="'
+    invalid = bool(bound_field.errors)
+    # Keyed by the raw parts: escaping them is only needed when the markup is drawn.
+    key = (
+        widget.input_type,
+        bound_field.html_name,
+        tuple(widget.attrs.items()),
+        bound_field.auto_id,
+        invalid,
+        tuple(indices),
     )
-    auto_id = escape(bound_field.auto_id)
-    key = (opening, attrs_html, auto_id, tuple(indices))
     drawn = options.drawn.get(key)
     if drawn is None:
+        attrs = dict(widget.attrs)
+        if invalid:
+            attrs["aria-invalid"] = "true"  # as Django marks a field with errors
+        attrs_html = flatatt(attrs)
+        opening = (
+            f'<input type="{escape(widget.input_type)}" name="{escape(bound_field.html_name)}"'
+            ' value="'
+        )
+        auto_id = escape(bound_field.auto_id)
 
         def item(index: int, checked: str) -> str:
             value_html, label_html = options[index][1], options[index][2]
