@@ -7,6 +7,7 @@ shown for today; it is never a 500.
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from django import forms
 from django.utils.html import format_html_join
@@ -55,6 +56,32 @@ class ShootDay:
     # (first, last) whole hour with the sun in the main view, and behind the camera.
     in_shot: tuple | None
     behind_camera: tuple | None
+
+    @cached_property
+    def clock(self) -> dict[str, str]:
+        """The sun's times ("H:i") and angles (whole degrees) the page prints, formatted once
+        as `hour_rows` does: a dozen `time` and `floatformat` filters in the template cost
+        more than the rest of the panel's variables together."""
+        sun = self.sun
+        if sun is None:
+            return {}
+        times = {
+            "sunrise": sun.sunrise.at,
+            "sunset": sun.sunset.at,
+            "noon": sun.noon.at,
+            "morning_golden_start": sun.morning_golden[0],
+            "morning_golden_end": sun.morning_golden[1],
+            "evening_golden_start": sun.evening_golden[0],
+            "evening_golden_end": sun.evening_golden[1],
+        }
+        for name, span in (("in_shot", self.in_shot), ("behind_camera", self.behind_camera)):
+            if span:
+                times[f"{name}_first"], times[f"{name}_last"] = span
+        shown = {name: clock_time(at) for name, at in times.items()}
+        shown["sunrise_bearing"] = whole_degrees(sun.sunrise.azimuth)
+        shown["sunset_bearing"] = whole_degrees(sun.sunset.azimuth)
+        shown["noon_elevation"] = whole_degrees(sun.noon.elevation)
+        return shown
 
     @property
     def hour_rows(self) -> SafeString:

@@ -80,7 +80,8 @@ class SunChart:
             view,
             "".join(
                 f'<text class="sun-chart-compass" x="{svg_number(c.x)}" y="{svg_number(c.y)}" '
-                f'text-anchor="middle" dominant-baseline="middle">{html.escape(str(c.label))}</text>'
+                f'text-anchor="middle" dominant-baseline="middle">'
+                f"{html.escape(str(c.label))}</text>"
                 for c in self.compass
             ),
             f'<polyline class="sun-chart-track" points="{html.escape(self.track)}"></polyline>',
@@ -91,7 +92,8 @@ class SunChart:
             "".join(
                 f'<circle class="sun-chart-hour" cx="{svg_number(p.x)}" cy="{svg_number(p.y)}" '
                 f'r="3"></circle><text class="sun-chart-hour-label" x="{svg_number(p.x)}" '
-                f'y="{svg_number(p.label_y)}" text-anchor="middle">{html.escape(str(p.label))}</text>'
+                f'y="{svg_number(p.label_y)}" text-anchor="middle">'
+                f"{html.escape(str(p.label))}</text>"
                 for p in self.hours
             ),
         ]
