@@ -81,6 +81,10 @@ def migration_data(transactional_db):
     """
     yield
     IN_FLIGHT.wait_until_idle(IDLE_TIMEOUT)
+    # A request that never signalled its end (seen once in CI, cause unknown) would make
+    # every later test in this worker wait the whole timeout: the next test starts from zero.
+    with IN_FLIGHT.changed:
+        IN_FLIGHT.count = 0
 
 
 @pytest.fixture(autouse=True)
