@@ -79,10 +79,9 @@ def migration_data(transactional_db):
     in-memory database is shared with that thread, so the flush that ends the test waits
     for it rather than failing on a table the request still reads.
     """
-    # The count starts from zero: the signals also count the test client's requests in
-    # this worker, and a streaming response a test never reads never signals its end (the likely
-    # cause of a leak seen in CI, where each
-    # later browser test then waited the whole timeout, a CI run 20 min instead of 4).
+    # The count starts from zero: the signals also count the test client's requests in this
+    # worker, and a streaming response a test never reads never signals its end (the likely
+    # cause of a leak seen in CI: each later browser test waited the whole timeout).
     with IN_FLIGHT.changed:
         IN_FLIGHT.count = 0
     yield
