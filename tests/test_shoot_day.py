@@ -7,6 +7,8 @@ import pytest
 from django.utils import translation
 
 from locations.clock import tokyo_today
+from locations.shoot_day import clock_time, whole_degrees
+from locations.sun import sun_day
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +56,40 @@ def test_the_page_shows_the_sun_for_the_chosen_date(client, kinkakuji):
     assert '<svg class="sun-chart"' in html
     assert 'class="sun-chart-view"' in html  # the main view's wedge
     assert "Sunset" in html and "18:1" in html  # 18:17 at the temple, west of the city hall
+
+
+def test_every_sun_fact_on_the_page_is_the_days_sun(client):
+    # Kiyomizu-dera's stage looks west-south-west over the city: on midsummer's day the
+    # sun is behind the camera in the morning and in the shot in the evening.
+    place = factories.LocationFactory(
+        latitude=Decimal("34.994900"), longitude=Decimal("135.785000"), view_facing="W"
+    )
+    html = page(client, place, "?date=2027-06-21")
+    sun = sun_day(place.latitude, place.longitude, dt.date(2027, 6, 21))
+    in_shot, behind = sun.in_shot("W"), sun.behind_camera("W")
+    assert in_shot and behind
+    rise, set_ = clock_time(sun.sunrise.at), clock_time(sun.sunset.at)
+    assert (
+        f"<dd data-sunrise><time>{rise}</time> · bearing {whole_degrees(sun.sunrise.azimuth)}°"
+        in html
+    )
+    assert (
+        f"<dd data-sunset><time>{set_}</time> · bearing {whole_degrees(sun.sunset.azimuth)}°"
+        in html
+    )
+    morning = "–".join(clock_time(at) for at in sun.morning_golden)
+    evening = "–".join(clock_time(at) for at in sun.evening_golden)
+    assert f"<dd>{morning}</dd>" in html and f"<dd>{evening}</dd>" in html
+    noon = f"{clock_time(sun.noon.at)} · {whole_degrees(sun.noon.elevation)}° above the horizon"
+    assert noon in html
+    assert (
+        f"in or near the shot (backlight) from {clock_time(in_shot[0].at)} to "
+        f"{clock_time(in_shot[-1].at)}." in html
+    )
+    assert (
+        f"behind the camera (front light on the view) from {clock_time(behind[0].at)} to "
+        f"{clock_time(behind[-1].at)}." in html
+    )
 
 
 def test_without_a_date_the_sun_is_today_in_japan_and_the_earliest_date_is_offered(
