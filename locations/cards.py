@@ -35,9 +35,12 @@ PARTS = {
 SHORTLIST_BUTTON = "includes/shortlist_button.html"
 STUDIO_CARD = "includes/studio_card.html"
 FILM_COMMISSIONS = "includes/film_commissions.html"
+NEARBY_STUDIO = "includes/nearby_studio.html"
 # Where a cached studio card takes the page's own shortlist button: markup no escaped text
 # can contain.
 ACTIONS_MARK = "<!--rokehan:card-actions-->"
+# Where a cached nearby-studio line takes its distance from the page's place.
+DISTANCE_MARK = "<!--rokehan:distance-->"
 
 
 def with_cards(locations) -> list:
@@ -126,6 +129,35 @@ def render_studio_cards(context, studios) -> SafeString:
         if key in bodies
     ]
     return mark_safe("".join(cards))  # noqa: S308 (the card's template escaped its parts)
+
+
+def render_nearby_studios(context, studios) -> SafeString:
+    """The `<li>` lines of the studios near a place (`within_km` rows), nearest first.
+
+    A line's link, names, sample badge and prefecture are the same on every page that lists
+    the studio, so they are rendered once per studio and language and kept like the cards;
+    only the distance from the page's place is joined here (six lines rendered per page were
+    a twentieth of a place's first visit).
+    """
+    language = get_language() or ""
+    template = context.template.engine.get_template(NEARBY_STUDIO)
+
+    def render_missing(missing: dict) -> dict:
+        rendered = {}
+        for key, studio in missing.items():
+            with context.push(studio=studio):
+                rendered[key] = template.render(context)
+        return rendered
+
+    keyed = {f"rokehan:nearby-studio:{studio.pk}:{language}": studio for studio in studios}
+    lines = _read_or_render(keyed, render_missing)
+    unit = _("%(km)s km")
+    return mark_safe(  # noqa: S308 (the line's template escaped its parts; the number is ours)
+        "".join(
+            lines[key].replace(DISTANCE_MARK, unit % {"km": floatformat(studio.distance_km, 1)})
+            for key, studio in keyed.items()
+        )
+    )
 
 
 def render_film_commissions(context, location) -> SafeString:

@@ -334,6 +334,48 @@ def test_detail_lists_nearby_places_and_studios_with_distances(client, kyoto):
     assert "3.1 km" in html  # to the studio
 
 
+def nearby_studio_lines(response) -> list[str]:
+    """The text of each line of a place's "Studios within N km", spaces collapsed."""
+    html = response.content.decode()
+    listed = re.search(r'<ul class="nearby-list">(.*?)</ul>', html, re.S).group(1)
+    return [" ".join(re.sub(r"<[^>]+>", " ", line).split()) for line in listed.split("</li>")[:-1]]
+
+
+def test_a_studio_near_two_places_shows_each_its_own_distance_in_the_pages_language(client, kyoto):
+    """A studio's line is shared by every page that lists it: its distance is the page's."""
+    near_kyoto = factories.prefecture("kyoto")
+    studio = factories.StudioFactory(
+        name="Uzumasa Sample Studio",
+        name_ja="太秦サンプル撮影所",
+        prefecture=near_kyoto,
+        latitude=Decimal("35.0160"),
+        longitude=Decimal("135.7100"),
+    )
+    fushimi = factories.LocationFactory(
+        name="Fushimi Inari Taisha",
+        prefecture=near_kyoto,
+        latitude=Decimal("34.967140"),
+        longitude=Decimal("135.772672"),
+    )
+    assert nearby_studio_lines(client.get(kyoto.get_absolute_url())) == [
+        "Uzumasa Sample Studio Sample data Kyoto · 3.1 km"
+    ]
+    assert nearby_studio_lines(client.get(fushimi.get_absolute_url())) == [
+        "Uzumasa Sample Studio Sample data Kyoto · 7.9 km"
+    ]
+    client.cookies["django_language"] = "ja"
+    assert nearby_studio_lines(client.get(kyoto.get_absolute_url())) == [
+        "太秦サンプル撮影所 サンプルデータ 京都府 · 3.1 km"
+    ]
+    # An edit shows at once (a new catalogue version), not the line kept for the old one.
+    studio.name_ja, studio.is_sample = "太秦撮影所", False
+    studio.save()
+    response = client.get(kyoto.get_absolute_url())
+    assert nearby_studio_lines(response) == ["太秦撮影所 京都府 · 3.1 km"]
+    html = response.content.decode()
+    assert f'<a href="{studio.get_absolute_url()}" lang="ja">太秦撮影所</a>' in html
+
+
 def test_private_contact_only_for_staff(client, fixer, kyoto):
     assert "075-461-0013" not in client.get(kyoto.get_absolute_url()).content.decode()
     client.force_login(fixer)

@@ -60,6 +60,12 @@ def studio_cards(context, studios) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
+def nearby_studio_lines(context, studios) -> SafeString:
+    """The `<li>` lines of the studios near a place (`locations.cards.render_nearby_studios`)."""
+    return cards.render_nearby_studios(context, studios)
+
+
+@register.simple_tag(takes_context=True)
 def film_commissions_section(context, location) -> SafeString:
     """Who to ask about permits at `location` (`locations.cards.render_film_commissions`)."""
     return cards.render_film_commissions(context, location)
