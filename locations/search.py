@@ -23,6 +23,8 @@ from locations.caching import build_once, catalogue_version
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
 # Runs of letters and digits outside ASCII: Japanese words, which have no spaces.
 _NON_ASCII_WORDS = re.compile(r"[^\W\x00-\x7f]+")
+# Long vowels as the kana spell them (pykakasi, wāpuro romaji): Toukyou, Oosaka, Yokochou.
+_KANA_LONG_VOWELS = re.compile(r"(?<=o)[ou]|(?<=u)u")
 
 
 def normalize(text: str) -> str:
@@ -51,6 +53,18 @@ def _without_latin_accents(text: str) -> str:
 def compact(text: str) -> str:
     """Return the normalised text without separators: "Kinkaku-ji" → "kinkakuji"."""
     return _SEPARATORS.sub("", normalize(text))
+
+
+def short_vowels(romaji: str) -> str:
+    """The compacted `romaji` with its long vowels spelt short (Yokochou → yokocho,
+    Oosaka → osaka), or "" when it has none: the Hepburn spelling a visitor types.
+
+    Only for romanised readings, and only on the document side: folding "ou" in queries or in
+    English text would make "tour" find "historic" ("tor").
+    """
+    text = compact(romaji)
+    folded = _KANA_LONG_VOWELS.sub("", text)
+    return folded if folded != text else ""
 
 
 def search_document(*parts: str) -> str:

@@ -217,3 +217,52 @@ def test_the_migration_rebuilds_columns_stored_with_accents(ginkakuji):
     assert list(Studio.objects.search("oizumi")) == [studio]
     assert Tag.objects.get(pk=tag.pk).search_name == "jokamachi"
     assert FilmCommission.objects.get(pk=commission.pk).search_text == "kobefc"
+
+
+# Romaji long vowels: pykakasi's suggestions spell them as the kana do (Yokochou, Oosaka).
+
+
+def test_a_suggested_romaji_with_long_vowels_is_found_by_its_hepburn_spelling(client):
+    kana, romaji = suggest_readings("道頓堀")
+    assert romaji == "Doutonbori"  # what pykakasi suggests and a fixer may well keep
+    canal = factories.LocationFactory(
+        name="", name_ja="道頓堀", name_kana=kana, name_romaji=romaji, municipality=""
+    )
+    hall = factories.LocationFactory(
+        name="", name_ja="両国国技館", name_romaji="Ryougoku Kokugikan"
+    )
+    for query, place in [("dotonbori", canal), ("Doutonbori", canal), ("ryogoku", hall)]:
+        assert list(Location.objects.search(query)) == [place], query
+    page = client.get("/locations/", {"q": "Dotonbori"})
+    assert [p.pk for p in page.context["locations"]] == [canal.pk]
+
+
+def test_long_vowels_are_folded_in_romaji_only_not_in_queries_or_english_text():
+    tour = factories.LocationFactory(name="Harbour Tour Pier", name_romaji="")
+    historic = factories.LocationFactory(name="Historic Storehouse", name_romaji="")
+    assert list(Location.objects.search("tour")) == [tour]  # not "tor" in "historic"
+    assert list(Location.objects.search("harbor")) == []
+    assert "storehose" not in historic.search_text  # English text is stored as written
+
+
+@pytest.mark.django_db(transaction=True)  # SQLite's schema editor refuses a transaction
+def test_the_migration_adds_the_short_vowel_romaji_to_stored_places():
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = import_module("locations.migrations.0027_search_text_short_vowel_romaji")
+    alley = factories.LocationFactory(name="Alley", name_romaji="Houzenji Yokochou")
+    plain = factories.LocationFactory(name="Kinkaku-ji", name_romaji="Kinkakuji")
+    expected = {alley.pk: alley.search_text, plain.pk: plain.search_text}
+    # As stored before 0027: without the short-vowel part.
+    before = alley.search_text.removesuffix(" | hozenjiyokocho")
+    assert before != alley.search_text
+    Location.objects.filter(pk=alley.pk).update(search_text=before)
+    for _ in range(2):  # running it again adds nothing twice
+        with connection.schema_editor() as schema_editor:
+            migration.add_short_vowels(apps, schema_editor)
+        stored = dict(Location.objects.values_list("pk", "search_text"))
+        assert stored == expected
+    assert list(Location.objects.search("hozenji")) == [alley]  # not in "houzenji"

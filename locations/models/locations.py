@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from locations.iterables import batched
-from locations.search import KeywordSearchMixin, search_document, search_grams
+from locations.search import KeywordSearchMixin, search_document, search_grams, short_vowels
 
 from .areas import Category, Prefecture, Tag
 from .common import (
@@ -365,12 +365,12 @@ class Location(VerificationTracking, AuditedModel):
     )
 
     def build_search_text(self, tag_names: list[str] | None = None) -> str:
-        """The normalised search column: names, readings, municipality, descriptions and
-        the names of the place's tags (its saved tags unless `tag_names` is given)."""
+        """The normalised search column: names, readings (the romaji also `short_vowels`),
+        municipality, descriptions, tag names (the saved tags unless `tag_names` is given)."""
         if tag_names is None:
             tag_names = [tag.name for tag in self.tags.all()] if self.pk else []
         fields = (getattr(self, field) for field in self.SEARCH_FIELDS)
-        return search_document(*fields, *sorted(tag_names))
+        return search_document(*fields, *sorted(tag_names), short_vowels(self.name_romaji))
 
     @property
     def local_name(self) -> str:
