@@ -12,7 +12,11 @@ points near the prefectural office (the prefecture's `latitude`/`longitude`).
 Population weights are the 2020 census in thousands, rounded: only relative sizes matter.
 """
 
+from collections.abc import Mapping
+from decimal import Decimal
 from typing import NamedTuple
+
+from django.utils.translation import gettext as _
 
 
 class Bounds(NamedTuple):
@@ -153,3 +157,22 @@ def misplaced_in(code: int, lat: float, lng: float) -> int | None:
     if widened.contains(lat, lng):
         return None
     return next((other for other, box in PREFECTURE_BOUNDS.items() if box.contains(lat, lng)), None)
+
+
+def misplaced_note(prefecture, latitude: Decimal, longitude: Decimal, prefectures: Mapping):
+    """The note a fixer reads when a place's coordinates lie in another prefecture (a swapped
+    column, a copied row), or None; `prefectures` maps JIS codes to Prefecture rows. The
+    importer adds it to a row's notes and the admin shows it after a save: the place is kept
+    as written either way."""
+    if prefecture is None or latitude is None or longitude is None:
+        return None
+    code = misplaced_in(prefecture.code, float(latitude), float(longitude))
+    other = prefectures.get(code) if code else None
+    if other is None:
+        return None
+    return _("%(lat)s, %(lng)s lie in %(other)s, not %(prefecture)s: check the coordinates") % {
+        "lat": format(Decimal(latitude).normalize(), "f"),
+        "lng": format(Decimal(longitude).normalize(), "f"),
+        "other": other.local_name,
+        "prefecture": prefecture.local_name,
+    }

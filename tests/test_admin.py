@@ -190,6 +190,30 @@ def test_a_location_outside_japan_is_a_form_error_not_a_500(fixer_client):
     assert not Location.objects.exists()
 
 
+def test_coordinates_in_another_prefecture_are_saved_with_a_warning(fixer_client):
+    # Sapporo's coordinates on a place in Kyoto: a copied row, as the importer notes it.
+    data = location_post_data(latitude="43.062096", longitude="141.354376")
+    response = fixer_client.post(url("location", "add"), data, follow=True)
+    location = Location.objects.get(name="Kinkaku-ji")  # kept as entered
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert warnings == ["43.062096, 141.354376 lie in Hokkaido, not Kyoto: check the coordinates"]
+    # Corrected, the warning goes.
+    data = change_data(fixer_client, "location", location, latitude="35.03937")
+    data["longitude"] = "135.729243"
+    response = fixer_client.post(url("location", "change", location.pk), data, follow=True)
+    assert not [m for m in response.context["messages"] if m.level_tag == "warning"]
+
+
+def test_a_studio_in_another_prefecture_gets_the_same_warning(fixer_client, catalogue):
+    studio = catalogue["studio"]
+    data = change_data(fixer_client, "studio", studio, latitude="26.212401", longitude="127.680932")
+    response = fixer_client.post(url("studio", "change", studio.pk), data, follow=True)
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert len(warnings) == 1 and "lie in Okinawa, not" in warnings[0], warnings
+    studio.refresh_from_db()
+    assert str(studio.latitude) == "26.212401"
+
+
 def test_a_fixer_adds_a_studio_with_two_stages(fixer_client, fixer):
     data = {
         "name": "Sample Studio North",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from locations.models import Compass, DronePolicy, Location, Power
-from locations.prefecture_bounds import misplaced_in
+from locations.prefecture_bounds import misplaced_note
 from locations.readings import suggest_readings
 from locations.search import normalize
 
@@ -190,21 +190,10 @@ class LocationImporter(CatalogueImporter):
         return candidates[0] if candidates else None
 
     def _misplaced(self, prefecture, latitude, longitude) -> list[str]:
-        """A note when the coordinates lie in another prefecture (a swapped column or a
-        copied row): saved as written, for the fixer to check."""
-        code = misplaced_in(prefecture.code, float(latitude), float(longitude))
-        other = self.lookups.prefecture_codes.get(code) if code else None
-        if other is None:
-            return []
-        return [
-            _("%(lat)s, %(lng)s lie in %(other)s, not %(prefecture)s: check the coordinates")
-            % {
-                "lat": format(latitude.normalize(), "f"),
-                "lng": format(longitude.normalize(), "f"),
-                "other": other.local_name,
-                "prefecture": prefecture.local_name,
-            }
-        ]
+        """A note when the coordinates lie in another prefecture: saved as written, for the
+        fixer to check (`misplaced_note`)."""
+        note = misplaced_note(prefecture, latitude, longitude, self.lookups.prefecture_codes)
+        return [note] if note else []
 
     def _namesakes(self, key: tuple) -> list[str]:
         """A note for a new place whose name is already used in its prefecture: normal in
