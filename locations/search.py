@@ -23,7 +23,7 @@ from locations.caching import build_once, catalogue_version
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
 # Runs of letters and digits outside ASCII: Japanese words, which have no spaces.
 _NON_ASCII_WORDS = re.compile(r"[^\W\x00-\x7f]+")
-# Long vowels as the kana spell them (pykakasi, wāpuro romaji): Toukyou, Oosaka, Yokochou.
+# Long vowels as the kana spell them (pykakasi, wāpuro romaji): Toukyou, Doutonbori, Ryougoku.
 _KANA_LONG_VOWELS = re.compile(r"(?<=o)[ou]|(?<=u)u")
 
 
@@ -56,8 +56,8 @@ def compact(text: str) -> str:
 
 
 def short_vowels(romaji: str) -> str:
-    """The compacted `romaji` with its long vowels spelt short (Yokochou → yokocho,
-    Oosaka → osaka), or "" when it has none: the Hepburn spelling a visitor types.
+    """The compacted `romaji` with its long vowels spelt short (Doutonbori → dotonbori,
+    Ryougoku → ryogoku), or "" when it has none: the Hepburn spelling a visitor types.
 
     Only for romanised readings, and only on the document side: folding "ou" in queries or in
     English text would make "tour" find "historic" ("tor").

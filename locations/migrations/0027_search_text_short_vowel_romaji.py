@@ -1,8 +1,9 @@
 """Add the short-vowel spelling of each place's romaji to its `search_text`.
 
 pykakasi (the admin's and the importer's suggested reading) spells long vowels as the kana do:
-横丁 → Yokochou, 大阪 → Oosaka. A visitor types Hepburn without macrons ("Yokocho", "Osaka"),
-so `Location.build_search_text` now ends with `short_vowels(name_romaji)` when it differs.
+道頓堀 → Doutonbori, 両国 → Ryougoku. A visitor types Hepburn without macrons ("Dotonbori",
+"Ryogoku"), which is not inside the stored text, so `Location.build_search_text` now ends with
+`short_vowels(name_romaji)` when it differs.
 Only rows whose romaji has a long vowel change, and only by that last part, so this appends it
 instead of rebuilding every row (`search_grams` holds non-ASCII pieces only: unchanged).
 """
