@@ -37,7 +37,7 @@ from django.utils.safestring import mark_safe  # noqa: E402
 from locations.cards import with_cards  # noqa: E402
 from locations.clock import tokyo_today  # noqa: E402
 from locations.facts import fact_groups  # noqa: E402
-from locations.models import Location, Studio  # noqa: E402
+from locations.models import Location  # noqa: E402
 from locations.shoot_day import shoot_day  # noqa: E402
 from locations.views import catalogue as views  # noqa: E402
 
@@ -55,24 +55,6 @@ def pieces(slug: str) -> dict:
         state["place"] = Location.objects.visible_to(request.user).get(slug=slug)
         views._share_area_rows(state["place"])
 
-    def nearest():
-        loc = state["place"]
-        lat, lng = float(loc.latitude), float(loc.longitude)
-        rows = (
-            Location.objects.published()
-            .exclude(pk=loc.pk)
-            .card_rows()
-            .nearest(lat, lng, views.NEARBY_LOCATIONS_KM, views.NEARBY_LIMIT)
-        )
-        with_cards(rows)
-
-    def studios():
-        loc = state["place"]
-        lat, lng = float(loc.latitude), float(loc.longitude)
-        near = Studio.objects.published().only(*views.NEARBY_STUDIO_FIELDS)
-        near = near.within_km(lat, lng, views.NEARBY_STUDIOS_KM)
-        list(near.order_by("distance_km", "name")[: views.NEARBY_LIMIT])
-
     def body():
         context = views._detail_context(request, state["place"], today)
         state["body"] = render_to_string("locations/_detail.html", context, request)
@@ -83,8 +65,8 @@ def pieces(slug: str) -> dict:
 
     return {
         "reading the place": place,
-        "the nearest places": nearest,
-        "the studios near": studios,
+        "the nearest places": lambda: with_cards(views.nearest_places(state["place"])),
+        "the studios near": lambda: views.studios_near(state["place"]),
         "photos": lambda: list(state["place"].photos.for_gallery()),
         "tags": lambda: list(state["place"].tags.all()),
         "the shoot day": lambda: shoot_day(state["place"], request.GET, today=today),

@@ -171,8 +171,8 @@ def misplaced_note(prefecture, latitude: Decimal, longitude: Decimal, prefecture
     if other is None:
         return None
     return _("%(lat)s, %(lng)s lie in %(other)s, not %(prefecture)s: check the coordinates") % {
-        "lat": format(Decimal(latitude).normalize(), "f"),
-        "lng": format(Decimal(longitude).normalize(), "f"),
+        "lat": format(latitude.normalize(), "f"),
+        "lng": format(longitude.normalize(), "f"),
         "other": other.local_name,
         "prefecture": prefecture.local_name,
     }

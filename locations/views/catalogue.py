@@ -219,30 +219,42 @@ def _share_prefecture(place) -> None:
         place.prefecture = prefecture
 
 
+def nearest_places(location: Location) -> list:
+    """The published places nearest `location` (which has coordinates), as card rows."""
+    return (
+        Location.objects.published()
+        .exclude(pk=location.pk)
+        .card_rows()  # cards from the cache (locations.cards)
+        .nearest(
+            float(location.latitude), float(location.longitude), NEARBY_LOCATIONS_KM, NEARBY_LIMIT
+        )
+    )
+
+
+def studios_near(location: Location) -> list:
+    """The published studios within NEARBY_STUDIOS_KM of `location`, nearest first."""
+    studios = list(
+        Studio.objects.published()
+        # What the list shows: not the descriptions and contacts of every studio near.
+        .only(*NEARBY_STUDIO_FIELDS)
+        .within_km(float(location.latitude), float(location.longitude), NEARBY_STUDIOS_KM)
+        .order_by("distance_km", "name")[:NEARBY_LIMIT]
+    )
+    for studio in studios:
+        _share_prefecture(studio)  # its name beside each studio, without a join
+    return studios
+
+
 def _detail_context(request: HttpRequest, location: Location, today: date) -> dict:
     """Everything the body of a location's page shows besides the place itself."""
     nearby_locations, nearby_studios, nearby_query = [], [], ""
     if location.has_coordinates:
-        lat, lng = float(location.latitude), float(location.longitude)
         nearby_query = "?" + urlencode(
             {"near": f"{location.latitude},{location.longitude}", "radius_km": NEARBY_LOCATIONS_KM},
             safe=",",
         )
-        nearby_locations = (
-            Location.objects.published()
-            .exclude(pk=location.pk)
-            .card_rows()  # cards from the cache (locations.cards)
-            .nearest(lat, lng, NEARBY_LOCATIONS_KM, NEARBY_LIMIT)
-        )
-        nearby_studios = list(
-            Studio.objects.published()
-            # What the list shows: not the descriptions and contacts of every studio near.
-            .only(*NEARBY_STUDIO_FIELDS)
-            .within_km(lat, lng, NEARBY_STUDIOS_KM)
-            .order_by("distance_km", "name")[:NEARBY_LIMIT]
-        )
-        for studio in nearby_studios:
-            _share_prefecture(studio)  # its name beside each studio, without a join
+        nearby_locations = nearest_places(location)
+        nearby_studios = studios_near(location)
     return {
         "location": location,
         # A private property's photos go only to viewers of a shortlist's live link.
