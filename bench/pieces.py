@@ -34,10 +34,10 @@ from django.test import RequestFactory  # noqa: E402
 from django.utils import translation  # noqa: E402
 from django.utils.safestring import mark_safe  # noqa: E402
 
+from locations import nearby  # noqa: E402
 from locations.cards import with_cards  # noqa: E402
 from locations.clock import tokyo_today  # noqa: E402
 from locations.facts import fact_groups  # noqa: E402
-from locations.models import Location  # noqa: E402
 from locations.shoot_day import shoot_day  # noqa: E402
 from locations.views import catalogue as views  # noqa: E402
 
@@ -52,8 +52,7 @@ def pieces(slug: str) -> dict:
     state = {}
 
     def place():
-        state["place"] = Location.objects.visible_to(request.user).get(slug=slug)
-        views._share_area_rows(state["place"])
+        state["place"] = views.read_place(request, slug)
 
     def body():
         context = views._detail_context(request, state["place"], today)
@@ -65,10 +64,10 @@ def pieces(slug: str) -> dict:
 
     return {
         "reading the place": place,
-        "the nearest places": lambda: with_cards(views.nearest_places(state["place"])),
-        "the studios near": lambda: views.studios_near(state["place"]),
+        "the nearest places": lambda: with_cards(nearby.nearest_places(state["place"])),
+        "the studios near": lambda: nearby.studios_near(state["place"]),
         "photos": lambda: list(state["place"].photos.for_gallery()),
-        "tags": lambda: list(state["place"].tags.all()),
+        "tags": lambda: views.shared_tags(state["place"]),
         "the shoot day": lambda: shoot_day(state["place"], request.GET, today=today),
         "the facts": lambda: fact_groups(state["place"]),
         "the body (its whole context and render)": body,

@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from locations.models import Status
+from locations.models import Location, Status, Tag
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -297,6 +297,50 @@ def test_detail_tags_link_to_the_filtered_list(client, kyoto):
     assert f'href="{LIST}?tag=period-drama"' in html
 
 
+def detail_tags(response) -> list[str]:
+    """The chips of a place's "Tags" section, in order."""
+    return re.findall(r'<a class="chip" href="[^"]*">#([^<]*)</a>', response.content.decode())
+
+
+def test_detail_tags_are_the_places_own_by_name_and_follow_every_edit(client, kyoto):
+    """A place's tags come from the version's shared tag rows and the keys read with the
+    place (views.catalogue.shared_tags): by name, only its own, and current after an edit."""
+    other = factories.LocationFactory()
+    other.tags.add(factories.TagFactory(name="not-mine"))
+    assert detail_tags(client.get(kyoto.get_absolute_url())) == ["period drama"]
+
+    kyoto.tags.add(factories.TagFactory(name="autumn-leaves"), factories.TagFactory(name="zen"))
+    assert detail_tags(client.get(kyoto.get_absolute_url())) == [
+        "autumn-leaves",
+        "period drama",
+        "zen",
+    ]
+    zen = Tag.objects.get(name="zen")
+    zen.name = "bamboo"
+    zen.save()
+    assert detail_tags(client.get(kyoto.get_absolute_url())) == [
+        "autumn-leaves",
+        "bamboo",
+        "period drama",
+    ]
+    kyoto.tags.clear()
+    response = client.get(kyoto.get_absolute_url())
+    assert detail_tags(response) == []
+    assert 'id="tags-title"' not in response.content.decode()
+
+
+def test_a_tag_linked_without_a_signal_still_shows_on_the_place(client, kyoto):
+    """Rows written in bulk send no signal, so the version's shared tags may lack a new
+    one until the writer sets a new version: the page reads the place's tags itself then."""
+    assert detail_tags(client.get(kyoto.get_absolute_url())) == ["period drama"]
+    [bulk] = Tag.objects.bulk_create([Tag(name="bulk-loaded", slug="bulk-loaded")])
+    Location.tags.through.objects.bulk_create(
+        [Location.tags.through(location_id=kyoto.pk, tag_id=bulk.pk)]
+    )
+    url = f"{kyoto.get_absolute_url()}?date=2030-01-15"  # not the page already cached
+    assert detail_tags(client.get(url)) == ["bulk-loaded", "period drama"]
+
+
 def test_detail_map_is_centred_on_the_place(client, kyoto):
     html = client.get(kyoto.get_absolute_url()).content.decode()
     assert 'data-center="35.039370,135.729243"' in html
@@ -376,6 +420,57 @@ def test_a_studio_near_two_places_shows_each_its_own_distance_in_the_pages_langu
     assert f'<a href="{studio.get_absolute_url()}" lang="ja">太秦撮影所</a>' in html
 
 
+def test_the_studios_near_a_place_are_the_six_nearest_published_and_follow_every_edit(
+    client, kyoto
+):
+    """Nearest first, a tie by name, at most six, within 100 km; drafts never. The points
+    are kept per catalogue version (locations.nearby), so each edit shows on the next page."""
+    kyoto_prefecture = factories.prefecture("kyoto")
+
+    def studio(name, km_north, **fields):
+        # 1 km of latitude is 1/111.195 of a degree: due north, the distance is the offset.
+        latitude = kyoto.latitude + Decimal(km_north / 111.195).quantize(Decimal("0.000001"))
+        return factories.StudioFactory(
+            name=name,
+            name_ja="",
+            prefecture=kyoto_prefecture,
+            latitude=latitude,
+            longitude=kyoto.longitude,
+            **fields,
+        )
+
+    studio("Draft Nearest", 0.5, status=Status.DRAFT)
+    studio("Fourth", 4)
+    second = studio("Second B", 2)
+    studio("Second A", 2)  # the same distance: by name
+    first = studio("First", 1)
+    studio("Fifth", 5)
+    studio("Sixth", 6)
+    studio("Seventh", 7)
+    studio("Beyond 100 km", 101)
+    factories.StudioFactory(name="No coordinates", latitude=None, longitude=None)
+
+    def listed():
+        return [
+            line.split(" Sample data ")[0]
+            for line in nearby_studio_lines(client.get(kyoto.get_absolute_url()))
+        ]
+
+    assert listed() == ["First", "Second A", "Second B", "Fourth", "Fifth", "Sixth"]
+    assert nearby_studio_lines(client.get(kyoto.get_absolute_url()))[0].endswith("· 1.0 km")
+
+    first.status = Status.DRAFT
+    first.save()
+    assert listed() == ["Second A", "Second B", "Fourth", "Fifth", "Sixth", "Seventh"]
+
+    second.latitude += Decimal("1.5")  # moved 167 km north
+    second.save()
+    assert listed() == ["Second A", "Fourth", "Fifth", "Sixth", "Seventh"]
+
+    studio("New Third", 3)
+    assert listed() == ["Second A", "New Third", "Fourth", "Fifth", "Sixth", "Seventh"]
+
+
 def test_private_contact_only_for_staff(client, fixer, kyoto):
     assert "075-461-0013" not in client.get(kyoto.get_absolute_url()).content.decode()
     client.force_login(fixer)
@@ -411,15 +506,16 @@ def test_detail_runs_a_fixed_number_of_queries(client, kyoto, count, django_asse
     ):
         factories.PhotoFactory(location=location)
     factories.StudioFactory.create_batch(count, latitude=kyoto.latitude, longitude=kyoto.longitude)
-    # The place, its photos, its tags, nearby studios; the nearby places' keys, one query
-    # per circle tried until one holds six (up to three: QuerySet.nearest); and the first
-    # time they are drawn, the film commissions to ask about permits (kept per area) and the
-    # nearby places' full rows and photos (locations.cards); once per catalogue version, the
-    # prefectures and categories every page shares (`choice_row`, not a join per page).
+    # The place with its tags' keys, its photos; the nearby places' keys, one query per
+    # circle tried until one holds six (up to three: QuerySet.nearest); the first time they
+    # are drawn, the film commissions to ask about permits (kept per area) and the nearby
+    # places' full rows and photos (locations.cards); once per catalogue version, the
+    # prefectures, categories, tags and studios' points every page shares (`choice_row`,
+    # `locations.nearby.studio_points`: not a join or a query per page).
     with django_assert_max_num_queries(12):
         assert client.get(kyoto.get_absolute_url()).status_code == 200
-    # Another shoot day is another page, with the same commissions, nearby cards and areas.
-    with django_assert_max_num_queries(7):
+    # Another shoot day is another page: the place, its photos and the nearby places' keys.
+    with django_assert_max_num_queries(5):
         assert client.get(kyoto.get_absolute_url(), {"date": "2030-01-15"}).status_code == 200
 
 

@@ -28,7 +28,7 @@ from locations.cards import with_cards
 from locations.clock import tokyo_today
 from locations.facts import fact_groups
 from locations.filters import LocationFilterSet, Sort
-from locations.filters.fields import choice_row
+from locations.filters.fields import choice_row, choice_rows
 from locations.geo import AsFloat
 from locations.models import (
     Category,
@@ -38,15 +38,18 @@ from locations.models import (
     Status,
     Studio,
 )
+from locations.models.areas import TagKeys
+from locations.nearby import (
+    NEARBY_LOCATIONS_KM,
+    NEARBY_STUDIOS_KM,
+    nearest_places,
+    studios_near,
+)
 from locations.pagination import CappedPaginator
 from locations.ratelimits import rate_limited
 from locations.shoot_day import shoot_day
 from locations.views import wants_partial
 
-NEARBY_LOCATIONS_KM = 30
-NEARBY_STUDIOS_KM = 100  # studios are few: a day's unit move rather than a walk
-NEARBY_LIMIT = 6
-NEARBY_STUDIO_FIELDS = ("name", "name_ja", "slug", "is_sample", "prefecture_id")
 HOME_CARDS = 6
 
 
@@ -181,8 +184,7 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
     today = tokyo_today()
 
     def build() -> dict:
-        location = get_object_or_404(Location.objects.visible_to(request.user), slug=slug)
-        _share_area_rows(location)
+        location = read_place(request, slug)
         body = render_to_string(
             "locations/_detail.html", _detail_context(request, location, today), request
         )
@@ -201,48 +203,37 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "locations/location_detail.html", context)
 
 
+def read_place(request: HttpRequest, slug: str) -> Location:
+    """The place a page shows (404 when the visitor may not see it), with its tags' keys
+    (`shared_tags`) and this version's shared area rows."""
+    places = Location.objects.visible_to(request.user).annotate(tag_keys=TagKeys())
+    location = get_object_or_404(places, slug=slug)
+    _share_area_rows(location)
+    return location
+
+
+def shared_tags(location: Location) -> list:
+    """`location.tags.all()` from this version's shared tag rows (`choice_rows`, in their
+    order: by name) and the keys read with the place (`read_place`), without a query; read
+    as Django would when the place has a tag the version does not hold yet."""
+    keys = {int(key) for key in (location.tag_keys or "").split(",") if key}
+    if not keys:
+        return []
+    tags = [tag for tag in choice_rows("tags").values() if tag.pk in keys]
+    return tags if len(tags) == len(keys) else list(location.tags.all())
+
+
 def _share_area_rows(location: Location) -> None:
     """Give `location` this version's shared prefecture (with its region) and category rows
     (`choice_row`) instead of joining them: the join's columns and the three models made
     from them were a third of reading a place (0.7 → 0.4 ms of CPU). A row the version does
     not hold yet is read as Django would, on first use."""
-    _share_prefecture(location)
+    prefecture = choice_row("prefectures", location.prefecture_id)
+    if prefecture is not None:
+        location.prefecture = prefecture
     category = choice_row("categories", location.category_id)
     if category is not None:
         location.category = category
-
-
-def _share_prefecture(place) -> None:
-    """Give a place or studio this version's shared prefecture row (see above)."""
-    prefecture = choice_row("prefectures", place.prefecture_id)
-    if prefecture is not None:
-        place.prefecture = prefecture
-
-
-def nearest_places(location: Location) -> list:
-    """The published places nearest `location` (which has coordinates), as card rows."""
-    return (
-        Location.objects.published()
-        .exclude(pk=location.pk)
-        .card_rows()  # cards from the cache (locations.cards)
-        .nearest(
-            float(location.latitude), float(location.longitude), NEARBY_LOCATIONS_KM, NEARBY_LIMIT
-        )
-    )
-
-
-def studios_near(location: Location) -> list:
-    """The published studios within NEARBY_STUDIOS_KM of `location`, nearest first."""
-    studios = list(
-        Studio.objects.published()
-        # What the list shows: not the descriptions and contacts of every studio near.
-        .only(*NEARBY_STUDIO_FIELDS)
-        .within_km(float(location.latitude), float(location.longitude), NEARBY_STUDIOS_KM)
-        .order_by("distance_km", "name")[:NEARBY_LIMIT]
-    )
-    for studio in studios:
-        _share_prefecture(studio)  # its name beside each studio, without a join
-    return studios
 
 
 def _detail_context(request: HttpRequest, location: Location, today: date) -> dict:
@@ -259,7 +250,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
         "location": location,
         # A private property's photos go only to viewers of a shortlist's live link.
         "photos": [] if location.private_property else list(location.photos.for_gallery()),
-        "tags": list(location.tags.all()),
+        "tags": shared_tags(location),
         "fact_groups": fact_groups(location),
         "shoot_day": shoot_day(location, request.GET, today=today),
         "nearby_locations": with_cards(nearby_locations),
