@@ -132,10 +132,13 @@ class PublishableQuerySet(models.QuerySet):
     def within_km(self, lat: float, lng: float, radius_km: float | None):
         """Rows with coordinates, annotated with `distance_km` from the point; within the radius
         when one is given (bounding box on indexed columns first, then the exact circle)."""
-        qs = self.filter(latitude__isnull=False, longitude__isnull=False)
-        if radius_km is not None:
+        if radius_km is None:
+            qs = self.filter(latitude__isnull=False, longitude__isnull=False)
+        else:
+            # A box holds no row without coordinates: its four bounds are the only filter
+            # (each lookup Django builds was a tenth of a place's nearest places).
             min_lat, max_lat, min_lng, max_lng = bounding_box(lat, lng, radius_km)
-            qs = qs.filter(
+            qs = self.filter(
                 latitude__gte=max(min_lat, -90),
                 latitude__lte=min(max_lat, 90),
                 longitude__gte=min_lng,
