@@ -38,6 +38,7 @@ from locations import nearby  # noqa: E402
 from locations.cards import with_cards  # noqa: E402
 from locations.clock import tokyo_today  # noqa: E402
 from locations.facts import fact_groups  # noqa: E402
+from locations.models.with_place import gallery_photos  # noqa: E402
 from locations.shoot_day import shoot_day  # noqa: E402
 from locations.views import catalogue as views  # noqa: E402
 
@@ -66,7 +67,7 @@ def pieces(slug: str) -> dict:
         "reading the place": place,
         "the nearest places": lambda: with_cards(nearby.nearest_places(state["place"])),
         "the studios near": lambda: nearby.studios_near(state["place"]),
-        "photos": lambda: list(state["place"].photos.for_gallery()),
+        "photos": lambda: gallery_photos(state["place"]),
         "tags": lambda: views.shared_tags(state["place"]),
         "the shoot day": lambda: shoot_day(state["place"], request.GET, today=today),
         "the facts": lambda: fact_groups(state["place"]),

@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from locations.models import Location, Status, Tag
+from locations.models import Location, Photo, Status, Tag
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -292,6 +292,42 @@ def test_detail_has_a_gallery_with_alt_text_and_full_size_links(client, kyoto):
     assert "js/gallery.js" in html
 
 
+def test_the_gallery_read_with_the_place_is_the_places_gallery_in_its_order(client, kyoto):
+    """The page reads the photos with the place (models.with_place.GalleryRows): the same
+    photos as `photos.for_gallery()`, cover first, then the fixers' order, then the key."""
+    assert client.get(kyoto.get_absolute_url()).context["photos"] == []  # none yet
+
+    def photo(caption, **fields):
+        return factories.PhotoFactory(location=kyoto, caption=caption, **fields)
+
+    photo("Third, by key", order=2)
+    photo("Second", order=1)
+    photo("Cover", order=9, is_cover=True)
+    photo("Fourth, by key", order=2)
+    Photo.objects.filter(pk=photo("Not ready", order=0).pk).update(thumbnails_ready=False)
+    factories.PhotoFactory(caption="Another place's")
+    photo('Quotes "and" <tags> & 金閣寺の雪', order=3)
+
+    response = client.get(kyoto.get_absolute_url())
+    shown = response.context["photos"]
+    expected = list(kyoto.photos.for_gallery())
+    assert [p.caption for p in shown] == [
+        "Cover",
+        "Second",
+        "Third, by key",
+        "Fourth, by key",
+        'Quotes "and" <tags> & 金閣寺の雪',
+    ]
+    fields = ("pk", "location_id", "caption", "credit", "width", "height")
+    assert [[getattr(p, f) for f in fields] for p in shown] == [
+        [getattr(p, f) for f in fields] for p in expected
+    ]
+    assert [p.image.name for p in shown] == [p.image.name for p in expected]
+    html = response.content.decode()
+    assert 'alt="Quotes &quot;and&quot; &lt;tags&gt; &amp; 金閣寺の雪"' in html
+    assert "Not ready" not in html and "Another place" not in html
+
+
 def test_detail_tags_link_to_the_filtered_list(client, kyoto):
     html = client.get(kyoto.get_absolute_url()).content.decode()
     assert f'href="{LIST}?tag=period-drama"' in html
@@ -506,16 +542,16 @@ def test_detail_runs_a_fixed_number_of_queries(client, kyoto, count, django_asse
     ):
         factories.PhotoFactory(location=location)
     factories.StudioFactory.create_batch(count, latitude=kyoto.latitude, longitude=kyoto.longitude)
-    # The place with its tags' keys, its photos; the nearby places' keys, one query per
+    # The place with its tags' keys and its photos; the nearby places' keys, one query per
     # circle tried until one holds six (up to three: QuerySet.nearest); the first time they
     # are drawn, the film commissions to ask about permits (kept per area) and the nearby
     # places' full rows and photos (locations.cards); once per catalogue version, the
     # prefectures, categories, tags and studios' points every page shares (`choice_row`,
     # `locations.nearby.studio_points`: not a join or a query per page).
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         assert client.get(kyoto.get_absolute_url()).status_code == 200
-    # Another shoot day is another page: the place, its photos and the nearby places' keys.
-    with django_assert_max_num_queries(5):
+    # Another shoot day is another page: the place and the nearby places' keys.
+    with django_assert_max_num_queries(4):
         assert client.get(kyoto.get_absolute_url(), {"date": "2030-01-15"}).status_code == 200
 
 

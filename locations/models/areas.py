@@ -152,34 +152,3 @@ class Tag(models.Model):
             self.slug = unique_slug(Tag, self.name, instance_pk=self.pk)
         self.search_name = normalize(self.name)
         super().save(*args, **kwargs)
-
-
-class TagKeys(models.Func):
-    """The keys of a place's tags as one comma-separated text (NULL when it has none), to
-    read with the place instead of joining its tags in a query of their own.
-
-    One correlated subquery, written out as `locations.geo.GreatCircleKm` is: the same
-    subquery built from querysets (`values().annotate()` in a `Subquery`) cost as much of
-    Django's time to compile as the query it replaced (0.6–1.1 ms against 0.05). Django 5.2
-    has no string aggregate both engines share: `GROUP_CONCAT` on SQLite, `STRING_AGG` on
-    PostgreSQL; the order of the keys is unspecified.
-    """
-
-    output_field = models.TextField()
-
-    def __init__(self):
-        super().__init__(models.F("pk"))
-
-    def as_sql(self, compiler, connection, **extra_context):
-        place_sql, params = compiler.compile(self.get_source_expressions()[0])
-        links = Tag.locations.through._meta
-        quote = connection.ops.quote_name
-        table = quote(links.db_table)
-        tag, place = (quote(links.get_field(name).column) for name in ("tag", "location"))
-        if connection.vendor == "postgresql":
-            keys = f"STRING_AGG(({tag})::text, ',')"
-        else:
-            keys = f"GROUP_CONCAT({tag})"
-        # Names from the model's meta, quoted; the place's column compiled by Django.
-        sql = f"(SELECT {keys} FROM {table} WHERE {table}.{place} = {place_sql})"  # noqa: S608
-        return sql, params

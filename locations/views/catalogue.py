@@ -38,7 +38,7 @@ from locations.models import (
     Status,
     Studio,
 )
-from locations.models.areas import TagKeys
+from locations.models.with_place import GalleryRows, TagKeys, gallery_photos
 from locations.nearby import (
     NEARBY_LOCATIONS_KM,
     NEARBY_STUDIOS_KM,
@@ -204,9 +204,12 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def read_place(request: HttpRequest, slug: str) -> Location:
-    """The place a page shows (404 when the visitor may not see it), with its tags' keys
-    (`shared_tags`) and this version's shared area rows."""
-    places = Location.objects.visible_to(request.user).annotate(tag_keys=TagKeys())
+    """The place a page shows (404 when the visitor may not see it), read with its tags'
+    keys (`shared_tags`) and its gallery (`gallery_photos`), and given this version's shared
+    area rows."""
+    places = Location.objects.visible_to(request.user).annotate(
+        tag_keys=TagKeys(), gallery_rows=GalleryRows()
+    )
     location = get_object_or_404(places, slug=slug)
     _share_area_rows(location)
     return location
@@ -249,7 +252,7 @@ def _detail_context(request: HttpRequest, location: Location, today: date) -> di
     return {
         "location": location,
         # A private property's photos go only to viewers of a shortlist's live link.
-        "photos": [] if location.private_property else list(location.photos.for_gallery()),
+        "photos": [] if location.private_property else gallery_photos(location),
         "tags": shared_tags(location),
         "fact_groups": fact_groups(location),
         "shoot_day": shoot_day(location, request.GET, today=today),
