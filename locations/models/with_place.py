@@ -66,8 +66,8 @@ class TagKeys(_PlaceSubquery):
 
 # What the gallery draws of a photo (`_detail.html`, includes/photo.html, photo_sources), in
 # the model's field order, which `Model.from_db` expects of a row with deferred fields.
-_GALLERY = {"id", "location_id", "image", "width", "height", "caption", "credit"}
-_GALLERY = (*(f.attname for f in Photo._meta.concrete_fields if f.attname in _GALLERY),)
+_DRAWN = {"id", "location_id", "image", "width", "height", "caption", "credit"}
+_GALLERY = tuple(f.attname for f in Photo._meta.concrete_fields if f.attname in _DRAWN)
 _ROW = (*_GALLERY, "is_cover", "order")  # and the gallery's order, `for_gallery`'s
 
 
