@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right, insort
 from operator import itemgetter
 
 from locations.caching import build_once, catalogue_version
-from locations.filters.fields import choice_row
+from locations.filters.fields import share_row
 from locations.geo import EARTH_RADIUS_KM, AsFloat, bounding_box, haversine_km
 from locations.models import Location, Studio
 
@@ -105,7 +105,5 @@ def _studio(point: tuple, km: float) -> Studio:
     points are shared by the process's requests."""
     studio = Studio.from_db(Studio.objects.db, _STUDIO_FIELDS, point[2:])
     studio.distance_km = km
-    prefecture = choice_row("prefectures", studio.prefecture_id)  # its name, without a join
-    if prefecture is not None:
-        studio.prefecture = prefecture
+    share_row(studio, "prefecture", "prefectures")  # its name, without a join
     return studio

@@ -91,6 +91,15 @@ def choice_row(name: str, pk: int | None):
     return by_pk.get(pk)
 
 
+def share_row(instance, field: str, name: str) -> None:
+    """Give `instance` this version's shared row of `CHOICE_ROWS[name]` for its foreign key
+    `field` (`choice_row`) instead of joining it; a row the version does not hold yet is
+    read as Django would, on first use."""
+    row = choice_row(name, getattr(instance, f"{field}_id"))
+    if row is not None:
+        setattr(instance, field, row)
+
+
 class _CatalogueChoicesField(django_filters.fields.ModelMultipleChoiceField):
     """Slugs → the chosen rows (a list in the options' order) from `choice_rows`: Django's
     checks and messages, without a query."""
