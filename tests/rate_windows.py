@@ -15,9 +15,12 @@ from locations.ratelimits import client_key
 
 
 def seconds_left(address: str, period: int = 60) -> float:
-    """Seconds until the window of the counters for a client at `address` ends."""
+    """Seconds until the window of the counters for a client at `address` ends.
+
+    django-ratelimit names a window by the whole second it ends on and counts into it through
+    that second, so the window ends one second after that name; never less than zero."""
     key = client_key("", RequestFactory().get("/", REMOTE_ADDR=address))
-    return _get_window(key, period) - time.time()
+    return max(_get_window(key, period) + 1 - time.time(), 0.0)
 
 
 def steady_address(
@@ -41,4 +44,4 @@ def wait_for_a_steady_window(address: str = "127.0.0.1", seconds_needed: int = 1
     window ends within `seconds_needed` seconds, until the next one has begun."""
     left = seconds_left(address)
     if left < seconds_needed:
-        time.sleep(left + 0.5)
+        time.sleep(left + 0.25)
