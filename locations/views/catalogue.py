@@ -7,7 +7,7 @@ import orjson
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -47,6 +47,7 @@ from locations.nearby import (
 )
 from locations.pagination import CappedPaginator
 from locations.ratelimits import rate_limited
+from locations.shell import page_head, render_page
 from locations.shoot_day import shoot_day
 from locations.views import wants_partial
 
@@ -65,7 +66,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "locations/_home.html",
         lambda: render_to_string("locations/_home.html", _home_context(), request),
     )
-    return render(request, "locations/home.html", {"home": body})
+    return render_page(request, "locations/home.html", {"home": body})
 
 
 def _home_context() -> dict:
@@ -142,7 +143,7 @@ class LocationListView(FilterView):
         if partial:
             response = HttpResponse(html)
         else:
-            response = render(request, self.template_name, {"catalogue": html})
+            response = render_page(request, self.template_name, {"catalogue": html})
         # The same URL answers a whole page or the results partial: caches must tell them apart.
         patch_vary_headers(response, ["HX-Request"])
         return response
@@ -188,7 +189,7 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
         body = render_to_string(
             "locations/_detail.html", _detail_context(request, location, today), request
         )
-        return {"location": location, "body": body}
+        return {"body": body, **page_head("locations", {"location": location})}
 
     # Anonymous visitors share the place and its rendered body: a hit runs no query. An edit
     # or unpublishing sets a new catalogue version, so it is never served stale.
@@ -199,8 +200,12 @@ def location_detail(request: HttpRequest, slug: str) -> HttpResponse:
         today.isoformat(),
         query=canonical_query(request.GET, keep=["date"]),
     )
-    context = {"location": page["location"], "detail": mark_safe(page["body"])}  # noqa: S308
-    return render(request, "locations/location_detail.html", context)
+    context = {
+        "title": mark_safe(page["title"]),  # noqa: S308 (rendered by our templates)
+        "description": mark_safe(page["description"]),  # noqa: S308
+        "detail": mark_safe(page["body"]),  # noqa: S308
+    }
+    return render_page(request, "locations/location_detail.html", context)
 
 
 def read_place(request: HttpRequest, slug: str) -> Location:

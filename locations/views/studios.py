@@ -26,6 +26,7 @@ from locations.filters import StudioFilterSet, convert_sizes_query
 from locations.models import ReferenceStage, Soundstage, Studio
 from locations.pagination import CappedPaginator
 from locations.ratelimits import rate_limited
+from locations.shell import page_head, render_page
 from locations.views import wants_partial
 
 
@@ -76,7 +77,7 @@ def studio_list(request: HttpRequest) -> HttpResponse:
         # The address bar shows the search without empty fields: short enough to share.
         push_url(response, request.path + ("?" + query.urlencode() if query else ""))
     else:
-        response = render(request, "studios/list.html", {"catalogue": html})
+        response = render_page(request, "studios/list.html", {"catalogue": html})
     patch_vary_headers(response, ["HX-Request"])
     return response
 
@@ -124,17 +125,18 @@ def studio_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
         context = _studio_detail_context(request, studio, units, chosen)
         body = render_to_string("studios/_detail.html", context, request)
-        return {"studio": studio, "stages": context["stages"], "body": body}
+        head = page_head("studios", {"studio": studio, "stages": context["stages"]})
+        return {"body": body, **head}
 
     # Anonymous visitors with the same units and comparison share the studio and its
     # rendered body: a hit runs no query.
     page = visitor_cached(request, "studios/_detail.html", build, units, chosen, query=query)
     context = {
-        "studio": page["studio"],
-        "stages": page["stages"],
-        "detail": mark_safe(page["body"]),  # noqa: S308 (rendered by our template)
+        "title": mark_safe(page["title"]),  # noqa: S308 (rendered by our templates)
+        "description": mark_safe(page["description"]),  # noqa: S308
+        "detail": mark_safe(page["body"]),  # noqa: S308
     }
-    return render(request, "studios/detail.html", context)
+    return render_page(request, "studios/detail.html", context)
 
 
 def _studio_detail_context(request: HttpRequest, studio: Studio, units: str, chosen) -> dict:
