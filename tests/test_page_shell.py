@@ -133,3 +133,15 @@ def test_each_detail_page_has_its_own_title_and_description(db, language, first,
         studio_names = (f"{en} Studios", f"{ja}スタジオ")
         assert f"<title>{studio_names[first]} — " in html
         assert f'<meta name="description" content="{studio_names[first]}' in html
+
+
+@pytest.mark.parametrize("url", ["/", "/locations/?q=temple", "/studios/?units=ft"])
+def test_the_page_around_is_rendered_once_for_many_visitors(fixer_client, place, url):
+    # The tests above would pass if render_page simply called render(): this one would not.
+    first, second = Client().get(url), Client().get(f"{url}&page=1" if "?" in url else url)
+    assert "base.html" in [template.name for template in first.templates]
+    assert "base.html" not in [template.name for template in second.templates]
+    assert second.status_code == 200
+    # A signed-in user's page is their own, rendered each time.
+    signed_in = fixer_client.get(url)
+    assert "base.html" in [template.name for template in signed_in.templates]
