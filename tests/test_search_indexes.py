@@ -181,3 +181,13 @@ def test_results_are_the_same_after_dropping_the_indexes(catalogue):
         migration.drop_indexes(apps, editor)
     after = {q: set(Location.objects.search(q).values_list("pk", flat=True)) for q in QUERIES}
     assert after == before
+
+
+def test_a_page_of_studio_cards_can_be_read_in_order_from_the_largest_first_index(catalogue):
+    # A size search reads its page by the matches' keys in the cards' order (largest stage
+    # first, then name); with sorting priced out, the plan must walk the index in that order.
+    keys = list(Studio.objects.published().values_list("pk", flat=True))
+    page = Studio.objects.filter(pk__in=keys).largest_first()[:21]
+    with planner(enable_sort=False, enable_seqscan=False):
+        explained = plan(page)
+    assert "studio_largest_first" in explained
