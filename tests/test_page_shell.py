@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from locations.shell import ShellLeak, _ShellRequest, render_page
+from locations.shell import ShellLeak, _forget_shells, _ShellRequest, render_page
 from tests import factories
 
 TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
@@ -138,6 +138,9 @@ def test_each_detail_page_has_its_own_title_and_description(db, language, first,
 @pytest.mark.parametrize("url", ["/", "/locations/?q=temple", "/studios/?units=ft"])
 def test_the_page_around_is_rendered_once_for_many_visitors(fixer_client, place, url):
     # The tests above would pass if render_page simply called render(): this one would not.
+    # Start with no shell stored, whatever this worker rendered before (without relying on
+    # an autouse fixture's setting change to forget them).
+    _forget_shells()
     first, second = Client().get(url), Client().get(f"{url}&page=1" if "?" in url else url)
     assert "base.html" in [template.name for template in first.templates]
     assert "base.html" not in [template.name for template in second.templates]
